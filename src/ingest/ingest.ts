@@ -1,0 +1,256 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { CtlakeError } from '../errors.js';
+import { ensureSchema, ensureStore, knownFiles, rejectedFiles, type StoreInfo } from '../store/catalog.js';
+import type { Db } from '../store/duckdb.js';
+import { DecodePool } from './decode-pool.js';
+import { discover, type PathFilter } from './discover.js';
+import { loadBatch, type Decoded, type LedgerRow } from './load-batch.js';
+import { newProgress, type IngestProgress } from './progress.js';
+import { DEFAULT_LIMITS, type DecodeLimits, type DecodeResult, type FileTask } from './types.js';
+
+/** The ingest pipeline: discover → decode (worker threads) → load (DuckDB, one transaction per batch). */
+
+export interface IngestOptions extends PathFilter {
+  paths: string[];
+  store?: string;
+  /** Decode workers; 0 decodes in-process. Default: number of cores. */
+  jobs?: number;
+  limits?: Partial<DecodeLimits>;
+  /**
+   * A batch closes once it holds this many events, this many bytes of event text, or
+   * batchFiles files. DuckDB keeps an uncommitted batch in memory, so bytes bound memory.
+   */
+  batchEvents?: number;
+  batchBytes?: number;
+  batchFiles?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** Folder for the decode hand-off files (default: beside the store). */
+  tmpDir?: string;
+}
+
+export interface Rejection {
+  path: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  store: string;
+  storeId: string;
+  filesSeen: number;
+  filesLoaded: number;
+  filesSkipped: number;
+  filesRejected: number;
+  filesPruned: number;
+  eventsLoaded: number;
+  duplicatesDropped: number;
+  recordsRejected: number;
+  digestFiles: number;
+  insightEvents: number;
+  rejected: Rejection[];
+  skipped: Rejection[];
+  seconds: number;
+}
+
+export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // Discover first: a PATH with nothing to load must not leave a new, empty store behind.
+  const found = await discover(opts.paths, opts, limits);
+  if (!found.tasks.length && !found.rejected.length) {
+    throw new CtlakeError(
+      'E_NOTHING_FOUND',
+      `no CloudTrail log files under ${opts.paths.join(', ')}${found.pruned ? ` (${found.pruned} left out by --account/--region/--since/--until)` : ''}: point at an AWSLogs folder, a .zip of one, or .json.gz files`,
+    );
+  }
+  await ensureSchema(db);
+  const store: StoreInfo = await ensureStore(db, opts.store ?? 'default');
+  const known = await knownFiles(db, store.id);
+  const priorRejects = await rejectedFiles(db, store.id);
+
+  const summary: IngestSummary = {
+    store: store.name,
+    storeId: store.id,
+    filesSeen: found.tasks.length + found.rejected.length + found.ignored.length,
+    filesLoaded: 0,
+    filesSkipped: found.ignored.length,
+    filesRejected: found.rejected.length,
+    filesPruned: found.pruned,
+    eventsLoaded: 0,
+    duplicatesDropped: 0,
+    recordsRejected: 0,
+    digestFiles: 0,
+    insightEvents: 0,
+    rejected: found.rejected.map((r) => ({ path: r.displayPath, reason: r.reason })),
+    skipped: found.ignored.map((r) => ({ path: r.displayPath, reason: r.reason })),
+    seconds: 0,
+  };
+  const progress = newProgress(found.tasks.length, found.tasks.reduce((a, t) => a + t.size, 0));
+  const report = () => opts.onProgress?.({ ...progress, elapsedMs: Date.now() - started });
+  report();
+
+  const [base] = await db.all<{ m: number | null }>(`SELECT max(fileId) AS m FROM ct_files`);
+  const fileIdBase = Number(base?.m ?? 0);
+  const tmpDir = opts.tmpDir ?? `${db.path}.ctlake-tmp`;
+  rmSync(tmpDir, { recursive: true, force: true }); // leftovers of a killed run are never reused
+  mkdirSync(tmpDir, { recursive: true });
+
+  // Automatic checkpoints every 16 MB of WAL would recompress the table again and again.
+  await db.run(`SET checkpoint_threshold = '1GB'`);
+  const pool = new DecodePool(opts.jobs ?? Math.max(1, cpus().length), { tmpDir, limits, knownShas: new Set(known.keys()) });
+  // Two DuckDB row groups (2 × 122,880 rows) per batch: a batch that fills whole row groups is
+  // written compressed straight to the file, while a smaller one goes through the WAL and is
+  // compressed again at the next checkpoint (measured: twice the load time).
+  const batchEvents = opts.batchEvents ?? (Number(process.env.CTLAKE_BATCH_EVENTS) || 245_760);
+  const batchBytes = opts.batchBytes ?? 1024 ** 3;
+  const batchFiles = opts.batchFiles ?? 2_000;
+  // sha256 → path for everything taken in by this store, including this run's earlier files.
+  const taken = new Map(known);
+
+  try {
+    const results = new Map<number, DecodeResult>();
+    let waiting: (() => void) | null = null;
+    let next = 0; // next task to dispatch
+    let inFlight = 0;
+    // Decoding runs ahead of loading, but only so far: hand-off files take disk space.
+    const lookahead = Math.max(pool.capacity, 64);
+    const pump = () => {
+      while (next < found.tasks.length && inFlight < pool.capacity && results.size + inFlight < lookahead) {
+        const task = found.tasks[next++]!;
+        inFlight++;
+        void pool.decode(task).then((r) => {
+          inFlight--;
+          results.set(r.seq, r);
+          waiting?.();
+          pump();
+        });
+      }
+    };
+    const take = async (task: FileTask): Promise<DecodeResult> => {
+      pump();
+      while (!results.has(task.seq)) await new Promise<void>((r) => (waiting = r));
+      const r = results.get(task.seq)!;
+      results.delete(task.seq);
+      pump();
+      return r;
+    };
+
+    let batch: { task: FileTask; decoded: Decoded }[] = [];
+    let ledger: LedgerRow[] = [];
+    let batchEventCount = 0;
+    let batchByteCount = 0;
+    const flush = async () => {
+      if (!ledger.length) return;
+      await loadWithFallback(db, store.id, fileIdBase, batch, ledger);
+      for (const row of ledger) account(summary, row);
+      progress.eventsLoaded = summary.eventsLoaded;
+      batch = [];
+      ledger = [];
+      batchEventCount = 0;
+      batchByteCount = 0;
+      report();
+    };
+
+    for (const task of found.tasks) {
+      const r = await take(task);
+      progress.filesDone++;
+      progress.bytesRead += task.size;
+      progress.currentFile = task.displayPath;
+      if (r.status === 'decoded') {
+        const dupOf = taken.get(r.sha256);
+        if (dupOf !== undefined) {
+          ledger.push({ task, status: 'skipped', sha256: r.sha256, reason: `same content as ${dupOf}` });
+        } else {
+          taken.set(r.sha256, task.displayPath);
+          batch.push({ task, decoded: r });
+          batchEventCount += r.events;
+          batchByteCount += r.textBytes;
+          const reason = r.rejectedRecordCount ? recordRejectReason(r) : undefined;
+          ledger.push({ task, status: 'loaded', sha256: r.sha256, events: r.events, recordsRejected: r.rejectedRecordCount, reason });
+        }
+      } else if (r.status === 'known') {
+        const prior = taken.get(r.sha256);
+        // Same path and bytes as before: nothing to record. Same bytes elsewhere: note the copy once.
+        if (prior !== task.displayPath) ledger.push({ task, status: 'skipped', sha256: r.sha256, reason: `same content as ${prior}` });
+        else summary.filesSkipped++;
+      } else if (r.status === 'digest') {
+        taken.set(r.sha256, task.displayPath);
+        ledger.push({ task, status: 'digest', sha256: r.sha256, reason: 'digest file: recorded for validation, not loaded as events' });
+      } else if (!priorRejects.has(`${task.displayPath}\n${r.sha256}`)) {
+        ledger.push({ task, status: 'rejected', sha256: r.sha256, reason: r.reason });
+      } else {
+        // Rejected before with these very bytes: report it again, but the ledger already has it.
+        summary.filesRejected++;
+        summary.rejected.push({ path: task.displayPath, reason: r.reason });
+      }
+      if (batchEventCount >= batchEvents || batchByteCount >= batchBytes || ledger.length >= batchFiles) await flush();
+      else report();
+    }
+    await flush();
+    // One checkpoint at the end instead of one every few batches (see the threshold below).
+    await db.run('CHECKPOINT');
+  } finally {
+    await pool.close();
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}
+
+/**
+ * Loads a batch; if DuckDB refuses it as a whole (a record the decoder let through but DuckDB
+ * cannot read), loads its files one by one so only the culprit is rejected.
+ */
+async function loadWithFallback(db: Db, storeId: string, base: number, batch: { task: FileTask; decoded: Decoded }[], ledger: LedgerRow[]): Promise<void> {
+  try {
+    await loadBatch(db, storeId, base, batch, ledger);
+    return;
+  } catch (e) {
+    if (!batch.length) throw e;
+  }
+  const bySeq = new Map(batch.map((b) => [b.task.seq, b]));
+  const others = ledger.filter((row) => !bySeq.has(row.task.seq) || row.status !== 'loaded');
+  if (others.length) await loadBatch(db, storeId, base, [], others);
+  for (const row of ledger) {
+    const file = bySeq.get(row.task.seq);
+    if (!file || row.status !== 'loaded') continue;
+    try {
+      await loadBatch(db, storeId, base, [file], [row]);
+    } catch (e) {
+      Object.assign(row, { status: 'rejected', events: undefined, recordsRejected: undefined, reason: `DuckDB could not load it: ${(e as Error).message}` });
+      await loadBatch(db, storeId, base, [], [row]);
+    }
+  }
+}
+
+function recordRejectReason(r: Decoded): string {
+  const listed = r.rejectedRecords.map((x) => x.reason).join('; ');
+  const more = r.rejectedRecordCount - r.rejectedRecords.length;
+  return `${r.rejectedRecordCount} record(s) rejected: ${listed}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+function account(s: IngestSummary, row: LedgerRow): void {
+  switch (row.status) {
+    case 'loaded':
+      s.filesLoaded++;
+      s.eventsLoaded += row.events ?? 0;
+      s.duplicatesDropped += row.duplicates ?? 0;
+      if (row.task.facts.kind === 'CloudTrail-Insight') s.insightEvents += row.events ?? 0;
+      if (row.recordsRejected) {
+        s.recordsRejected += row.recordsRejected;
+        s.rejected.push({ path: row.task.displayPath, reason: row.reason ?? 'records rejected' });
+      }
+      break;
+    case 'skipped':
+      s.filesSkipped++;
+      s.skipped.push({ path: row.task.displayPath, reason: row.reason ?? 'skipped' });
+      break;
+    case 'digest':
+      s.digestFiles++;
+      break;
+    case 'rejected':
+      s.filesRejected++;
+      s.rejected.push({ path: row.task.displayPath, reason: row.reason ?? 'rejected' });
+      break;
+  }
+}

@@ -1,0 +1,128 @@
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { CtlakeError } from '../errors.js';
+
+/**
+ * The one module that talks to DuckDB. Everything else goes through `Db`, so settings (storage
+ * version, memory, threads) are decided in one place and DuckDB's plain error messages are
+ * mapped to ours here.
+ */
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** DuckDB memory_limit, e.g. '512MB'. */
+  memoryLimit?: string;
+  threads?: number;
+  tempDirectory?: string;
+  /** Allow reading/writing files from SQL (ingest needs it; queries never get it). */
+  externalAccess?: boolean;
+  /** false lets bulk inserts run in parallel with less memory (row order is not a contract). */
+  preserveInsertionOrder?: boolean;
+}
+
+export type Row = Record<string, unknown>;
+
+export class Db {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+    readonly readOnly: boolean,
+  ) {}
+
+  static async open(path: string, opts: OpenOptions = {}): Promise<Db> {
+    const config: Record<string, string> = {
+      // New storage formats are what make eventJson (zstd) and nested columns compact.
+      storage_compatibility_version: 'latest',
+      access_mode: opts.readOnly ? 'READ_ONLY' : 'READ_WRITE',
+    };
+    if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.threads) config.threads = String(opts.threads);
+    if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;
+    if (opts.externalAccess === false) config.enable_external_access = 'false';
+    if (opts.preserveInsertionOrder === false) config.preserve_insertion_order = 'false';
+    try {
+      const instance = await DuckDBInstance.create(path, config);
+      const conn = await instance.connect();
+      return new Db(path, instance, conn, !!opts.readOnly);
+    } catch (e) {
+      throw mapDuckDbError(e, path);
+    }
+  }
+
+  async run(sql: string, params?: DuckDBValue[]): Promise<void> {
+    try {
+      await this.conn.run(sql, params);
+    } catch (e) {
+      throw mapDuckDbError(e, this.path);
+    }
+  }
+
+  /** Runs a statement and returns its rows as plain JS objects (BIGINT as bigint). */
+  async all<T extends Row = Row>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
+    try {
+      const reader = await this.conn.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS() as T[];
+    } catch (e) {
+      throw mapDuckDbError(e, this.path);
+    }
+  }
+
+  /** Number of rows a DML statement changed. */
+  async changes(sql: string, params?: DuckDBValue[]): Promise<number> {
+    try {
+      const reader = await this.conn.runAndReadAll(sql, params);
+      return Number(reader.rowsChanged);
+    } catch (e) {
+      throw mapDuckDbError(e, this.path);
+    }
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const r = await fn();
+      await this.run('COMMIT');
+      return r;
+    } catch (e) {
+      await this.conn.run('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  }
+
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
+  private closed = false;
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** DuckDB's messages → CtlakeError with a stable code and a next step for the user. */
+export function mapDuckDbError(e: unknown, dbPath: string): CtlakeError {
+  if (e instanceof CtlakeError) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/Could not set lock on file|Conflicting lock is held/i.test(msg)) {
+    return new CtlakeError('E_DB_LOCKED', `${dbPath} is in use by another process (an ingest still running?); wait for it to finish or use another --db`, msg);
+  }
+  if (/database does not exist|Cannot open database .* in read-only mode/i.test(msg)) {
+    return new CtlakeError('E_NO_STORE', `no store at ${dbPath}: run \`ctlake ingest PATH\` first, or point --db / CTLAKE_DB at an existing file`, msg);
+  }
+  if (/not a valid DuckDB database file|Unable to open database.*file is not|IO Error: The file .* exists, but it is not a valid DuckDB database file/i.test(msg)) {
+    return new CtlakeError('E_NOT_A_STORE', `${dbPath} is not a ctlake/DuckDB database file`, msg);
+  }
+  if (/INTERRUPT/i.test(msg)) return new CtlakeError('E_CANCELLED', 'query cancelled', msg);
+  if (/Out of Memory/i.test(msg)) {
+    return new CtlakeError('E_OUT_OF_MEMORY', `DuckDB ran out of memory: ${firstLine(msg)}; narrow the query or raise CTLAKE_MEMORY_LIMIT`, msg);
+  }
+  return new CtlakeError('E_DUCKDB', firstLine(msg), msg);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

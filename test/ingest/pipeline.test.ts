@@ -1,0 +1,152 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
+import { DEFAULT_LIMITS } from '../../src/ingest/types.js';
+import { storeStats } from '../../src/store/catalog.js';
+import { Db } from '../../src/store/duckdb.js';
+import { tempDir } from '../helpers/cli.js';
+import { doc, event, gz } from '../helpers/fixtures.js';
+import { writeZip } from '../helpers/zip-writer.js';
+
+const t = tempDir();
+afterAll(() => t.cleanup());
+let n = 0;
+
+function tree(files: Record<string, Buffer | string>): string {
+  const root = join(t.dir, `tree-${n++}`);
+  for (const [rel, data] of Object.entries(files)) {
+    mkdirSync(join(root, rel, '..'), { recursive: true });
+    writeFileSync(join(root, rel), data);
+  }
+  return root;
+}
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await Db.open(join(t.dir, `db-${n++}.duckdb`), { memoryLimit: '512MB', threads: 2 });
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const run = (db: Db, o: Partial<IngestOptions> & { paths: string[] }) => ingest(db, { jobs: 0, ...o });
+const count = async (db: Db, where = 'true') => Number((await db.all<{ n: bigint }>(`SELECT count(*) AS n FROM events WHERE ${where}`))[0]!.n);
+const P = (acct: string, region: string, day: string, tag: string, kind = 'CloudTrail') =>
+  `AWSLogs/${acct}/${kind}/${region}/2024/03/${day}/${acct}_${kind}_${region}_202403${day}T0000Z_${tag}.json.gz`;
+
+describe('ingest pipeline (library, real DuckDB and real files)', () => {
+  it('streams a file larger than the in-memory threshold with the same result', async () => {
+    const events = Array.from({ length: 300 }, (_, i) => event(i));
+    const root = tree({ [P('111122223333', 'us-east-1', '01', 'big')]: gz(JSON.stringify({ Records: events }, null, 1)) });
+    const [whole, streamed] = await Promise.all([
+      withDb(async (db) => (await run(db, { paths: [root] }), db.all(`SELECT eventID, eventJson FROM events ORDER BY eventID`))),
+      withDb(async (db) => (await run(db, { paths: [root], limits: { wholeFileBytes: 512 } }), db.all(`SELECT eventID, eventJson FROM events ORDER BY eventID`))),
+    ]);
+    expect(streamed).toHaveLength(300);
+    expect(streamed).toEqual(whole);
+  });
+
+  it('refuses a gzip that expands past the ratio limit (decompression bomb), streamed or whole', async () => {
+    const bomb = gz(`{"Records":[${' '.repeat(4 * 1024 * 1024)}]}`);
+    const root = tree({ [P('111122223333', 'us-east-1', '01', 'bomb')]: bomb, [P('111122223333', 'us-east-1', '01', 'good')]: gz(doc([event(1)])) });
+    for (const wholeFileBytes of [DEFAULT_LIMITS.wholeFileBytes, 16]) {
+      await withDb(async (db) => {
+        const s = await run(db, { paths: [root], limits: { ratioFloorBytes: 1024 * 1024, maxRatio: 50, wholeFileBytes } });
+        expect(s.eventsLoaded).toBe(1);
+        expect(s.rejected).toEqual([{ path: expect.stringContaining('bomb'), reason: expect.stringMatching(/decompression bomb/) }]);
+      });
+    }
+  });
+
+  it('refuses a zip entry that expands past what it declares', async () => {
+    const root = join(t.dir, `liar-${n++}`);
+    mkdirSync(root);
+    const data = gz(doc([event(1), event(2)]));
+    writeZip(join(root, 'liar.zip'), [{ name: P('111122223333', 'us-east-1', '01', 'liar'), data, deflate: true, declaredSize: 10 }]);
+    await withDb(async (db) => {
+      const s = await run(db, { paths: [root] });
+      expect(s.eventsLoaded).toBe(0);
+      expect(s.rejected[0]!.reason).toMatch(/expands|declares|size/i);
+    });
+  });
+
+  it('drops exact duplicates across runs but keeps a reused eventID with other content', async () => {
+    const a = tree({ [P('111122223333', 'us-east-1', '01', 'a')]: gz(doc([event(1), event(2)])) });
+    const changed = { ...event(2), errorCode: 'AccessDenied' };
+    const b = tree({ [P('111122223333', 'us-east-1', '01', 'b')]: gz(JSON.stringify({ Records: [event(1), changed, event(3)] }, null, 2)) });
+    await withDb(async (db) => {
+      await run(db, { paths: [a] });
+      const s = await run(db, { paths: [b] });
+      expect(s.eventsLoaded).toBe(2);
+      expect(s.duplicatesDropped).toBe(1); // event(1), pretty-printed this time: same content
+      expect(await count(db)).toBe(4);
+      expect(await count(db, `eventID = '${event(2).eventID}'`)).toBe(2);
+    });
+  });
+
+  it('does not load the same bytes twice under another path or inside a zip', async () => {
+    const bytes = gz(doc([event(1), event(2)]));
+    const root = tree({ [P('111122223333', 'us-east-1', '01', 'x')]: bytes, ['copy/' + P('111122223333', 'us-east-1', '01', 'x')]: bytes });
+    writeZip(join(root, 'again.zip'), [{ name: P('111122223333', 'us-east-1', '01', 'x'), data: bytes }]);
+    await withDb(async (db) => {
+      const s = await run(db, { paths: [root] });
+      expect(s.filesLoaded).toBe(1);
+      expect(s.filesSkipped).toBe(2);
+      expect(s.skipped.every((x) => /same content as/.test(x.reason))).toBe(true);
+      expect(await count(db)).toBe(2);
+    });
+  });
+
+  it('prunes by account, region and date before opening files', async () => {
+    const root = tree({
+      [P('111122223333', 'us-east-1', '01', 'a')]: gz(doc([event(1)])),
+      [P('111122223333', 'eu-west-1', '02', 'b')]: gz(doc([event(2)])),
+      [P('444455556666', 'us-east-1', '03', 'c')]: 'not even gzip', // would be rejected if opened
+    });
+    await withDb(async (db) => {
+      const s = await run(db, { paths: [root], accounts: ['111122223333'], since: '2024-03-02' });
+      expect(s.filesPruned).toBe(2);
+      expect(s.eventsLoaded).toBe(1);
+      expect(s.rejected).toEqual([]);
+      expect(await count(db, `pathRegion = 'eu-west-1' AND pathDate = DATE '2024-03-02'`)).toBe(1);
+    });
+  });
+
+  it('records digest files without loading them, and flags Insights events', async () => {
+    const insight = { eventVersion: '1.08', eventTime: '2024-03-01T00:00:00Z', eventID: 'i-1', eventType: 'AwsCloudTrailInsight', eventCategory: 'Insight', insightDetails: { state: 'Start', insightType: 'ApiCallRateInsight' } };
+    const root = tree({
+      [P('111122223333', 'us-east-1', '01', 'd', 'CloudTrail-Digest')]: gz('{"digestStartTime":"x","logFiles":[]}'),
+      [P('111122223333', 'us-east-1', '01', 'i', 'CloudTrail-Insight')]: gz(doc([insight])),
+      [P('111122223333', 'us-east-1', '01', 'e')]: gz(doc([event(1)])),
+    });
+    await withDb(async (db) => {
+      const s = await run(db, { paths: [root] });
+      expect(s.digestFiles).toBe(1);
+      expect(s.insightEvents).toBe(1);
+      expect(await count(db, `fileKind = 'CloudTrail-Insight' AND insightDetails['state'] = 'Start'`)).toBe(1);
+      const digest = await db.all(`SELECT status, kind FROM ct_files WHERE kind = 'CloudTrail-Digest'`);
+      expect(digest).toEqual([{ status: 'digest', kind: 'CloudTrail-Digest' }]);
+    });
+  });
+
+  it('keeps several event data stores apart, each with a stable id', async () => {
+    const root = tree({ [P('111122223333', 'us-east-1', '01', 'a')]: gz(doc([event(1), event(2)])) });
+    await withDb(async (db) => {
+      const a = await run(db, { paths: [root], store: 'case-a' });
+      const b = await run(db, { paths: [root], store: 'case-b' });
+      expect(a.eventsLoaded).toBe(2);
+      expect(b.eventsLoaded).toBe(2); // a store is its own world: same files load again
+      const again = await run(db, { paths: [root], store: 'case-a' });
+      expect(again.storeId).toBe(a.storeId);
+      const stats = await storeStats(db);
+      expect(stats.map((x) => [x.name, x.events, x.files])).toEqual([
+        ['case-a', 2, 1],
+        ['case-b', 2, 1],
+      ]);
+      expect(stats[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(await db.all(`SELECT count(*) AS n FROM "${a.storeId}"`)).toEqual([{ n: 2n }]);
+    });
+  });
+});
