@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { gunzipSync, createGunzip } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import StreamZip from 'node-stream-zip';
 import { MAX_RECORD_BYTES } from './load-batch.js';
@@ -57,6 +57,8 @@ export async function decodeFile(task: FileTask, ctx: DecodeContext): Promise<De
       sha = createHash('sha256').update(buf).digest('hex');
       if (ctx.knownShas.has(sha)) return { seq, status: 'known', sha256: sha, bytesRead };
       if (task.facts.kind === 'CloudTrail-Digest') return { seq, status: 'digest', sha256: sha, bytesRead };
+      const jsonBytes = task.scan ? 0 : directSize(buf, ctx.limits);
+      if (jsonBytes > 0) return { seq, status: 'direct', sha256: sha, bytesRead, gzPath: directPath(task, ctx, buf), jsonBytes, oneLine: oneLine(buf, jsonBytes) };
       let text: Buffer | null = buf;
       if (isGzip(buf)) text = gunzipBounded(buf, ctx.limits);
       if (text) return { ...(await scanToTsv(task, ctx, [text])), sha256: sha, bytesRead };
@@ -107,6 +109,44 @@ async function hashStream(task: FileTask): Promise<string> {
     h.update(chunk as Buffer);
   }
   return h.digest('hex');
+}
+
+/**
+ * Decompressed size of a gzip file DuckDB may read itself, from the trailer's ISIZE; 0 when it
+ * must be decoded here. The trailer is a claim, not a fact (it is the size modulo 4 GiB, and a
+ * crafted file can lie): DuckDB's reader is bounded by maximum_object_size anyway, and a file it
+ * refuses comes back here to be decoded with every limit enforced.
+ */
+function directSize(buf: Buffer, limits: DecodeLimits): number {
+  if (limits.directJsonBytes <= 0 || !isGzip(buf) || buf.length < 18) return 0;
+  const isize = buf.readUInt32LE(buf.length - 4);
+  if (isize === 0 || isize > limits.directJsonBytes || isize > outputCap(buf.length, limits)) return 0;
+  return isize;
+}
+
+/**
+ * Whether the document looks like one line, judged from its start: the first 16 KB of gzip
+ * (about 100 KB of text) decompressed without waiting for the rest. A newline further on is
+ * possible but rare; DuckDB then refuses the batch and the fallback sorts it out.
+ */
+function oneLine(buf: Buffer, jsonBytes: number): boolean {
+  let head: Buffer;
+  try {
+    head = gunzipSync(buf.subarray(0, 16 * 1024), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return false;
+  }
+  if (head[0] !== 0x7b) return false; // '{'
+  const nl = head.indexOf(0x0a);
+  return nl < 0 || (head.length === jsonBytes && nl >= head.length - 2);
+}
+
+/** DuckDB reads files, not zip entries: an entry's bytes (still gzip) go to the hand-off folder. */
+function directPath(task: FileTask, ctx: DecodeContext, buf: Buffer): string {
+  if (task.source.kind === 'fs') return task.source.path;
+  const path = join(ctx.tmpDir, `${task.seq}.json.gz`);
+  writeFileSync(path, buf);
+  return path;
 }
 
 function gunzipBounded(buf: Buffer, limits: DecodeLimits): Buffer | null {

@@ -5,7 +5,7 @@ import { ensureSchema, ensureStore, knownFiles, rejectedFiles, type StoreInfo } 
 import type { Db } from '../store/duckdb.js';
 import { DecodePool } from './decode-pool.js';
 import { discover, type PathFilter } from './discover.js';
-import { loadBatch, type Decoded, type LedgerRow } from './load-batch.js';
+import { loadBatch, type Decoded, type LedgerRow, type Loadable } from './load-batch.js';
 import { newProgress, type IngestProgress } from './progress.js';
 import { DEFAULT_LIMITS, type DecodeLimits, type DecodeResult, type FileTask } from './types.js';
 
@@ -103,12 +103,13 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
   // Row groups thinned by duplicate removal are rare; keeping them is the cheaper trade.
   await db.run('SET max_vacuum_tasks = 0');
   const pool = new DecodePool(opts.jobs ?? Math.max(1, cpus().length), { tmpDir, limits, knownShas: new Set(known.keys()) });
-  // Two DuckDB row groups (2 × 122,880 rows) per batch: a batch that fills whole row groups is
-  // written compressed straight to the file, while a smaller one goes through the WAL and is
-  // compressed again at the next checkpoint (measured: twice the load time).
-  const batchEvents = opts.batchEvents ?? (Number(process.env.CTLAKE_BATCH_EVENTS) || 245_760);
-  const batchBytes = opts.batchBytes ?? 1024 ** 3;
-  const batchFiles = opts.batchFiles ?? 2_000;
+  // A batch is one transaction. DuckDB writes a thread's rows compressed straight to the file only
+  // once they fill whole row groups (122,880 rows); smaller remainders go through the WAL and are
+  // compressed again at the checkpoint. So batches are large: 256 MB batches (160k events) took
+  // 23 s for 1M events, 1 GB batches 14 s. A killed run redoes at most one batch.
+  const batchEvents = opts.batchEvents ?? (Number(process.env.CTLAKE_BATCH_EVENTS) || 1_000_000);
+  const batchBytes = opts.batchBytes ?? (Number(process.env.CTLAKE_BATCH_BYTES) || 1024 ** 3);
+  const batchFiles = opts.batchFiles ?? 5_000;
   // sha256 → path for everything taken in by this store, including this run's earlier files.
   const taken = new Map(known);
 
@@ -140,31 +141,41 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
       return r;
     };
 
-    let batch: { task: FileTask; decoded: Decoded }[] = [];
+    let batch: { task: FileTask; decoded: Loadable }[] = [];
     let ledger: LedgerRow[] = [];
     let batchEventCount = 0;
     let batchByteCount = 0;
     const flush = async () => {
       if (!ledger.length) return;
-      await loadWithFallback(db, store.id, fileIdBase, batch, ledger);
-      for (const row of ledger) account(summary, row);
+      const suspects = await loadWithFallback(db, store.id, fileIdBase, batch, ledger);
+      const out = new Set(suspects.map((t) => t.seq));
+      for (const row of ledger) if (!out.has(row.task.seq)) account(summary, row);
       progress.eventsLoaded = summary.eventsLoaded;
       batch = [];
       ledger = [];
       batchEventCount = 0;
       batchByteCount = 0;
       report();
+      // Files DuckDB's reader could not fully place: decoded again by the scanner, which loads
+      // their good records and names the bad ones (rare, so one at a time is fine).
+      for (const task of suspects) {
+        const r = await pool.decode({ ...task, scan: true });
+        if (r.status !== 'rejected') taken.delete(r.sha256);
+        accept(task, r);
+      }
+      if (suspects.length) await flush();
     };
 
-    for (const task of found.tasks) {
-      const r = await take(task);
-      progress.filesDone++;
-      progress.bytesRead += task.size;
-      progress.currentFile = task.displayPath;
-      if (r.status === 'decoded') {
+    const accept = (task: FileTask, r: DecodeResult) => {
+      if (r.status === 'decoded' || r.status === 'direct') {
         const dupOf = taken.get(r.sha256);
         if (dupOf !== undefined) {
           ledger.push({ task, status: 'skipped', sha256: r.sha256, reason: `same content as ${dupOf}` });
+        } else if (r.status === 'direct') {
+          taken.set(r.sha256, task.displayPath);
+          batch.push({ task, decoded: r });
+          batchByteCount += r.jsonBytes;
+          ledger.push({ task, status: 'loaded', sha256: r.sha256 });
         } else {
           taken.set(r.sha256, task.displayPath);
           batch.push({ task, decoded: r });
@@ -188,6 +199,14 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
         summary.filesRejected++;
         summary.rejected.push({ path: task.displayPath, reason: r.reason });
       }
+    };
+
+    for (const task of found.tasks) {
+      const r = await take(task);
+      progress.filesDone++;
+      progress.bytesRead += task.size;
+      progress.currentFile = task.displayPath;
+      accept(task, r);
       if (batchEventCount >= batchEvents || batchByteCount >= batchBytes || ledger.length >= batchFiles) await flush();
       else report();
     }
@@ -203,28 +222,42 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
 }
 
 /**
- * Loads a batch; if DuckDB refuses it as a whole (a record the decoder let through but DuckDB
- * cannot read), loads its files one by one so only the culprit is rejected.
+ * Loads a batch; if DuckDB refuses it as a whole (a file its reader cannot parse, a record the
+ * decoder let through but DuckDB cannot read), splits it in halves until the culprits stand
+ * alone: a few extra statements instead of one per file. A culprit DuckDB read directly goes
+ * back to the scanner (returned with the suspects); one decoded here is rejected.
  */
-async function loadWithFallback(db: Db, storeId: string, base: number, batch: { task: FileTask; decoded: Decoded }[], ledger: LedgerRow[]): Promise<void> {
+async function loadWithFallback(db: Db, storeId: string, base: number, batch: { task: FileTask; decoded: Loadable }[], ledger: LedgerRow[]): Promise<FileTask[]> {
   try {
-    await loadBatch(db, storeId, base, batch, ledger);
-    return;
+    return await loadBatch(db, storeId, base, batch, ledger);
   } catch (e) {
     if (!batch.length) throw e;
   }
   const bySeq = new Map(batch.map((b) => [b.task.seq, b]));
   const others = ledger.filter((row) => !bySeq.has(row.task.seq) || row.status !== 'loaded');
   if (others.length) await loadBatch(db, storeId, base, [], others);
-  for (const row of ledger) {
-    const file = bySeq.get(row.task.seq);
-    if (!file || row.status !== 'loaded') continue;
-    try {
-      await loadBatch(db, storeId, base, [file], [row]);
-    } catch (e) {
-      Object.assign(row, { status: 'rejected', events: undefined, recordsRejected: undefined, reason: `DuckDB could not load it: ${(e as Error).message}` });
-      await loadBatch(db, storeId, base, [], [row]);
+  const rowOf = new Map(ledger.filter((row) => bySeq.has(row.task.seq) && row.status === 'loaded').map((row) => [row.task.seq, row]));
+  const mid = batch.length >> 1;
+  const halves = mid ? [batch.slice(0, mid), batch.slice(mid)] : [batch];
+  const suspects: FileTask[] = [];
+  for (const half of halves) suspects.push(...(await bisect(db, storeId, base, half, rowOf)));
+  return suspects;
+}
+
+async function bisect(db: Db, storeId: string, base: number, files: { task: FileTask; decoded: Loadable }[], rowOf: Map<number, LedgerRow>): Promise<FileTask[]> {
+  const rows = files.map((f) => rowOf.get(f.task.seq)!);
+  try {
+    return await loadBatch(db, storeId, base, files, rows);
+  } catch (e) {
+    if (files.length > 1) {
+      const mid = files.length >> 1;
+      return [...(await bisect(db, storeId, base, files.slice(0, mid), rowOf)), ...(await bisect(db, storeId, base, files.slice(mid), rowOf))];
     }
+    const [file] = files as [{ task: FileTask; decoded: Loadable }];
+    if (file.decoded.status === 'direct') return [file.task];
+    Object.assign(rows[0]!, { status: 'rejected', events: undefined, recordsRejected: undefined, reason: `DuckDB could not load it: ${(e as Error).message}` });
+    await loadBatch(db, storeId, base, [], rows);
+    return [];
   }
 }
 

@@ -156,6 +156,14 @@ export class RecordScanner {
             i++;
             continue;
           }
+          if (ok === -1 && this.numPhase === NumPh.Minus && c === 0x49) {
+            // -Infinity (see beginValue)
+            this.lit = 'Infinity';
+            this.litPos = 1;
+            this.st = St.Lit;
+            i++;
+            continue;
+          }
           if (ok === -1 || !NUM_END_OK[this.numPhase]) throw new ScanError('invalid number', this.offset + i);
           this.endScalar(chunk, i);
           continue; // re-examine c in AfterValue
@@ -174,12 +182,15 @@ export class RecordScanner {
       }
       switch (this.st) {
         case St.Value:
-          if (c === 0x5d && this.lastWasOpen) this.close(chunk, i); // "[]"
+          if (c === 0x5d && (this.lastWasOpen || this.lastWasComma)) this.close(chunk, i); // "[]", "[1,]"
           else this.beginValue(chunk, i, c);
           break;
         case St.AfterValue: {
           const top = this.stack[this.stack.length - 1];
-          if (c === 0x2c && top !== undefined) this.st = top === 0x7b ? St.Key : St.Value;
+          if (c === 0x2c && top !== undefined) {
+            this.st = top === 0x7b ? St.Key : St.Value;
+            this.lastWasComma = true;
+          }
           else if ((c === 0x7d && top === 0x7b) || (c === 0x5d && top === 0x5b)) this.close(chunk, i);
           else throw new ScanError(top === undefined ? 'unexpected data after the document' : `expected "," or "${top === 0x7b ? '}' : ']'}"`, this.offset + i);
           break;
@@ -190,8 +201,9 @@ export class RecordScanner {
           else throw new ScanError('expected a key or "}"', this.offset + i);
           break;
         case St.Key:
-          if (c !== 0x22) throw new ScanError('expected a key', this.offset + i);
-          this.beginString(i, true);
+          if (c === 0x7d && this.lastWasComma) this.close(chunk, i); // {"a":1,}
+          else if (c !== 0x22) throw new ScanError('expected a key', this.offset + i);
+          else this.beginString(i, true);
           break;
         case St.Colon:
           if (c !== 0x3a) throw new ScanError('expected ":"', this.offset + i);
@@ -284,19 +296,27 @@ export class RecordScanner {
       this.st = St.Num;
       this.numPhase = NumPh.Start;
       this.numStep(c);
-    } else if (c === 0x74 || c === 0x66 || c === 0x6e) {
-      this.lit = c === 0x74 ? 'true' : c === 0x66 ? 'false' : 'null';
+    } else if (c === 0x74 || c === 0x66 || c === 0x6e || c === 0x4e || c === 0x49) {
+      this.lit = c === 0x74 ? 'true' : c === 0x66 ? 'false' : c === 0x6e ? 'null' : c === 0x4e ? 'NaN' : 'Infinity';
       this.litPos = 1;
       this.st = St.Lit;
     } else throw new ScanError('expected a value', this.offset + i);
     this.lastWasOpen = c === 0x5b;
+    this.lastWasComma = false;
   }
 
   private lastWasOpen = false;
+  /**
+   * The grammar is DuckDB's (yyjson with trailing commas and NaN/Infinity allowed), not strict
+   * JSON: most files are read by DuckDB itself, and a file must not be accepted or refused
+   * depending on which reader it went to.
+   */
+  private lastWasComma = false;
   private nextBs = -1; // position of the next backslash in the current chunk (n when none)
 
   private beginString(i: number, isKey: boolean): void {
     this.lastWasOpen = false;
+    this.lastWasComma = false;
     this.st = St.Str;
     this.strIsKey = isKey;
     const depth = this.stack.length;
@@ -343,6 +363,7 @@ export class RecordScanner {
 
   private close(chunk: Buffer, i: number): void {
     this.lastWasOpen = false;
+    this.lastWasComma = false;
     this.stack.pop();
     const depth = this.stack.length;
     this.st = depth === 0 ? St.Done : St.AfterValue;

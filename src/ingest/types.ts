@@ -30,6 +30,12 @@ export interface FileTask {
   /** Size in bytes of the file (for a zip entry: of the entry's uncompressed bytes). */
   size: number;
   facts: PathFacts;
+  /**
+   * Decode with ctlake's own scanner even if DuckDB could read the file directly: set when
+   * DuckDB's reader refused the file or found records it could not place, so the file is
+   * rejected (or its bad records are) with a precise reason.
+   */
+  scan?: boolean;
 }
 
 /** A file discovery refused before reading it (bad zip entry, unreadable folder...). */
@@ -62,6 +68,22 @@ export type DecodeResult =
       minTime: number;
       maxTime: number;
     }
+  | {
+      seq: number;
+      /** A plain gzip file DuckDB reads itself (the fast path): nothing was decompressed here. */
+      status: 'direct';
+      sha256: string;
+      bytesRead: number;
+      /** The gzip file DuckDB reads: the file itself, or a zip entry copied to the hand-off folder. */
+      gzPath: string;
+      /** Decompressed size from the gzip trailer, for batching and progress. */
+      jsonBytes: number;
+      /**
+       * The document is one line, as CloudTrail writes it: DuckDB can then find its end by the
+       * newline instead of scanning its structure (measured: 12% less CPU for the whole load).
+       */
+      oneLine: boolean;
+    }
   | { seq: number; status: 'known'; sha256: string; bytesRead: number }
   | { seq: number; status: 'digest'; sha256: string; bytesRead: number }
   | { seq: number; status: 'rejected'; sha256: string | null; bytesRead: number; reason: string };
@@ -74,6 +96,11 @@ export interface DecodeLimits {
   ratioFloorBytes: number;
   /** Files up to this size are read whole; larger ones stream with bounded memory. */
   wholeFileBytes: number;
+  /**
+   * Gzip files that decompress to at most this many bytes (by their trailer) are handed to
+   * DuckDB's JSON reader as they are; 0 turns the fast path off. Larger ones are decoded here.
+   */
+  directJsonBytes: number;
 }
 
 export const DEFAULT_LIMITS: DecodeLimits = {
@@ -81,4 +108,5 @@ export const DEFAULT_LIMITS: DecodeLimits = {
   maxRatio: 200,
   ratioFloorBytes: 256 * 1024 ** 2,
   wholeFileBytes: 32 * 1024 ** 2,
+  directJsonBytes: 64 * 1024 ** 2,
 };

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { generateTree } from '../../src/gen/index.js';
 import { ctlake, ctlakeAsync, tempDir } from '../helpers/cli.js';
 
-const ENV = { CTLAKE_BATCH_EVENTS: '2000', CTLAKE_PROGRESS_MS: '1' };
+// Small batches (about 2,000 events), so the kill lands between commits.
+const ENV = { CTLAKE_BATCH_EVENTS: '2000', CTLAKE_BATCH_BYTES: String(2000 * 1500), CTLAKE_PROGRESS_MS: '1' };
 
 function fingerprint(db: string): unknown {
   const sql = `SELECT

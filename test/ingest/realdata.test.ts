@@ -89,7 +89,7 @@ describe.skipIf(!HAVE_SHARED)('ingest of ../shared/conformance/realdata (all fou
   });
 
   it('survives JSON type drift: a field that is a number in one event and a string in another', () => {
-    const rows = q(db, `SELECT DISTINCT typeof(requestParameters['maxResults']) AS t FROM events WHERE requestParameters['maxResults'] IS NOT NULL`);
+    const rows = q(db, `SELECT DISTINCT typeof(requestParameters['maxResults']) AS t FROM "default" WHERE requestParameters['maxResults'] IS NOT NULL`);
     expect(rows).toEqual([{ t: 'VARCHAR' }]);
   });
 

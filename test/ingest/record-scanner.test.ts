@@ -88,7 +88,9 @@ describe('RecordScanner', () => {
   it.each([
     ['', 'the file is empty'],
     ['{"Records":[{"a":1}', 'unexpected end of data'],
-    ['{"Records":[{"a":1},]}', 'expected a value'],
+    ['{"Records":[{"a":1},,]}', 'expected a value'],
+    ['{"Records":[{"a":1,,}]}', 'expected a key'],
+    ['{"Records":[{"a":Nan}]}', 'invalid literal'],
     ['{"Records":[{"a":tru}]}', 'invalid literal'],
     ['{"Records":[{"a":01}]}', 'invalid number'],
     ['{"Records":[{"a":"x\\q"}]}', 'invalid escape'],
@@ -105,6 +107,16 @@ describe('RecordScanner', () => {
       const e = scanError(doc, chunk);
       expect(e.message).toContain(msg);
       expect(e.message).toMatch(/at byte \d+$/);
+    }
+  });
+
+  it('accepts what DuckDB\'s JSON reader accepts: trailing commas, NaN and Infinity', () => {
+    // Most files are read by DuckDB itself; a file must not pass or fail depending on the reader.
+    const doc = '{"Records":[{"eventTime":"t","a":[1,2,],"b":NaN,"c":-Infinity,"d":Infinity,},],}';
+    for (const chunk of [0, 1, 5]) {
+      const r = scan(doc, chunk);
+      expect(r.records).toHaveLength(1);
+      expect(r.records[0]!.text.toString()).toBe('{"eventTime":"t","a":[1,2,],"b":NaN,"c":-Infinity,"d":Infinity,}');
     }
   });
 
