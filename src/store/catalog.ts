@@ -25,9 +25,16 @@ export interface StoreStats extends StoreInfo {
   regions: string[];
 }
 
+/**
+ * Columns stored with zstd instead of DuckDB's per-segment choice: the event text, and ids that
+ * are unique per event, where trying dictionary and FSST compression first is wasted work
+ * (measured: about 1 CPU-s per million events, for 6 MB more).
+ */
+const ZSTD_COLUMNS = new Set(['eventJson', 'eventID', 'requestID', 'sharedEventID']);
+
 export async function ensureSchema(db: Db): Promise<void> {
   const cols = eventsTableColumns()
-    .map((c) => `${quoteIdent(c.name)} ${c.duck}${c.name === 'eventJson' ? ' USING COMPRESSION zstd' : ''}`)
+    .map((c) => `${quoteIdent(c.name)} ${c.duck}${ZSTD_COLUMNS.has(c.name) ? ' USING COMPRESSION zstd' : ''}`)
     .join(',\n  ');
   await db.run(`CREATE TABLE IF NOT EXISTS ct_meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);
   await db.run(`CREATE TABLE IF NOT EXISTS ct_stores (id VARCHAR PRIMARY KEY, name VARCHAR UNIQUE NOT NULL, createdAt TIMESTAMP NOT NULL)`);
