@@ -10,8 +10,12 @@ import { RecordScanner, ScanError, type ScannedRecord } from './record-scanner.j
 import type { DecodeLimits, DecodeResult, FileTask, RecordReject } from './types.js';
 
 /**
- * Decode stage: one file's bytes → SHA-256, validated records, and a TSV hand-off file of
- * `fileSeq \t compact-event-json` lines that DuckDB reads in bulk. Runs inside worker threads.
+ * Decode stage: one file's bytes → SHA-256, and then either
+ *  - `direct`: a gzip file small enough for DuckDB's JSON reader, which the load stage hands to
+ *    DuckDB as it is (nothing decompressed here but a peek at its start), or
+ *  - `decoded`: validated records in a TSV hand-off file of `fileSeq \t event-json` lines that
+ *    DuckDB reads in bulk (plain JSON, large files, and files DuckDB's reader refused).
+ * Runs inside worker threads.
  */
 
 export interface DecodeContext {

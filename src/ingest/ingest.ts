@@ -148,6 +148,11 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
     const flush = async () => {
       if (!ledger.length) return;
       const suspects = await loadWithFallback(db, store.id, fileIdBase, batch, ledger);
+      // Hand-off files are done with once their batch is committed (a long run must not keep them all).
+      for (const { task, decoded } of batch) {
+        if (decoded.status === 'decoded') rmSync(decoded.tsvPath, { force: true });
+        else if (task.source.kind === 'zip') rmSync(decoded.gzPath, { force: true }); // the entry's copy
+      }
       const out = new Set(suspects.map((t) => t.seq));
       for (const row of ledger) if (!out.has(row.task.seq)) account(summary, row);
       progress.eventsLoaded = summary.eventsLoaded;
