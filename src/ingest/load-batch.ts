@@ -161,7 +161,9 @@ async function takeOutSuspects(db: Db, fileIdBase: number, files: { task: FileTa
  * earlier batch or run. A duplicate is the same eventID, eventTime and 64-bit hash of the text
  * (the text itself is never compared: a collision would need all three to agree). Only narrow
  * columns are read, and the eventTime bounds let DuckDB skip row groups outside the batch's span;
- * this is much cheaper than deduplicating while inserting, which drags every column along.
+ * this is much cheaper than deduplicating while inserting, which drags every column along. The
+ * stored rows are probed against a hash table of the batch's keys, not the other way round: the
+ * store grows, the batch does not, and the hash table is what takes memory.
  */
 function deleteDuplicatesSql(storeId: string, lo: number, hi: number, minTime: string, maxTime: string): string {
   const minT = `TIMESTAMP ${lit(minTime)}`;
@@ -171,9 +173,11 @@ function deleteDuplicatesSql(storeId: string, lo: number, hi: number, minTime: s
   QUALIFY row_number() OVER (PARTITION BY eventHash, eventID, eventTime ORDER BY fileId, rowid) > 1
   UNION ALL
   SELECT n.rowid FROM events n SEMI JOIN (
-    SELECT eventHash, eventID, eventTime FROM events
-    WHERE storeId = ${lit(storeId)} AND fileId < ${lo} AND eventTime BETWEEN ${minT} AND ${maxT}
-  ) o ON o.eventHash = n.eventHash AND o.eventID IS NOT DISTINCT FROM n.eventID AND o.eventTime = n.eventTime
+    SELECT o.eventHash, o.eventID, o.eventTime FROM events o SEMI JOIN (
+      SELECT eventHash, eventID, eventTime FROM events WHERE fileId BETWEEN ${lo} AND ${hi}
+    ) b ON b.eventHash = o.eventHash AND b.eventID IS NOT DISTINCT FROM o.eventID AND b.eventTime = o.eventTime
+    WHERE o.storeId = ${lit(storeId)} AND o.fileId < ${lo} AND o.eventTime BETWEEN ${minT} AND ${maxT}
+  ) d ON d.eventHash = n.eventHash AND d.eventID IS NOT DISTINCT FROM n.eventID AND d.eventTime = n.eventTime
   WHERE n.fileId BETWEEN ${lo} AND ${hi}
 )`;
 }
