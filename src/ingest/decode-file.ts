@@ -217,8 +217,6 @@ async function scanToTsv(
   let rejectedCount = 0;
   let events = 0;
   let textBytes = 0;
-  let minTime = Infinity;
-  let maxTime = -Infinity;
   const reject = (index: number, reason: string) => {
     rejectedCount++;
     if (rejected.length < MAX_LISTED_REJECTS) rejected.push({ index, reason });
@@ -230,8 +228,6 @@ async function scanToTsv(
     if (Number.isNaN(t)) return reject(r.index, `record ${r.index} has an eventTime that is not an ISO-8601 UTC time: "${r.eventTime.slice(0, 40)}"`);
     // DuckDB rejects invalid UTF-8 in VARCHAR; catch it here so the file, not the batch, fails.
     if (!isUtf8(r.text)) throw new Reject(`invalid UTF-8 in record ${r.index}`);
-    if (t < minTime) minTime = t;
-    if (t > maxTime) maxTime = t;
     events++;
     textBytes += r.text.length;
     out.line(r.text);
@@ -252,8 +248,6 @@ async function scanToTsv(
     rejectedRecords: rejected,
     rejectedRecordCount: rejectedCount,
     tsvPath,
-    minTime: events ? minTime : NaN,
-    maxTime: events ? maxTime : NaN,
   };
 }
 

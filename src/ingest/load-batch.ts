@@ -149,8 +149,8 @@ async function takeOutSuspects(db: Db, fileIdBase: number, files: { task: FileTa
   });
   if (suspects.length) await db.run(`DELETE FROM events WHERE fileId IN (${suspects.map((f) => fileIdOf(fileIdBase, f.task.seq)).join(', ')})`);
   for (const row of ledger) {
-    const r = found.get(row.task.seq);
-    if (r && row.status === 'loaded' && files.some((f) => f.task.seq === row.task.seq)) row.events = Number(r.n);
+    const r = found.get(row.task.seq); // only direct files are in `found`
+    if (r && row.status === 'loaded') row.events = Number(r.n);
   }
   return suspects.map((f) => f.task);
 }

@@ -64,9 +64,6 @@ export type DecodeResult =
       rejectedRecords: RecordReject[];
       rejectedRecordCount: number;
       tsvPath: string;
-      /** Epoch ms of the earliest and latest eventTime (NaN when no events). */
-      minTime: number;
-      maxTime: number;
     }
   | {
       seq: number;
