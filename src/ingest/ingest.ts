@@ -165,7 +165,7 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
       // their good records and names the bad ones (rare, so one at a time is fine).
       for (const task of suspects) {
         const r = await pool.decode({ ...task, scan: true });
-        if (r.status !== 'rejected') taken.delete(r.sha256);
+        if (r.sha256) taken.delete(r.sha256); // it was taken as this very file; accept() decides anew
         accept(task, r);
       }
       if (suspects.length) await flush();
