@@ -233,37 +233,40 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
  * back to the scanner (returned with the suspects); one decoded here is rejected.
  */
 async function loadWithFallback(db: Db, storeId: string, base: number, batch: { task: FileTask; decoded: Loadable }[], ledger: LedgerRow[]): Promise<FileTask[]> {
+  let failure: unknown;
   try {
     return await loadBatch(db, storeId, base, batch, ledger);
   } catch (e) {
     if (!batch.length) throw e;
+    failure = e;
   }
   const bySeq = new Map(batch.map((b) => [b.task.seq, b]));
   const others = ledger.filter((row) => !bySeq.has(row.task.seq) || row.status !== 'loaded');
   if (others.length) await loadBatch(db, storeId, base, [], others);
   const rowOf = new Map(ledger.filter((row) => bySeq.has(row.task.seq) && row.status === 'loaded').map((row) => [row.task.seq, row]));
-  const mid = batch.length >> 1;
-  const halves = mid ? [batch.slice(0, mid), batch.slice(mid)] : [batch];
-  const suspects: FileTask[] = [];
-  for (const half of halves) suspects.push(...(await bisect(db, storeId, base, half, rowOf)));
-  return suspects;
+  return splitAndLoad(db, storeId, base, batch, rowOf, failure);
 }
 
-async function bisect(db: Db, storeId: string, base: number, files: { task: FileTask; decoded: Loadable }[], rowOf: Map<number, LedgerRow>): Promise<FileTask[]> {
-  const rows = files.map((f) => rowOf.get(f.task.seq)!);
-  try {
-    return await loadBatch(db, storeId, base, files, rows);
-  } catch (e) {
-    if (files.length > 1) {
-      const mid = files.length >> 1;
-      return [...(await bisect(db, storeId, base, files.slice(0, mid), rowOf)), ...(await bisect(db, storeId, base, files.slice(mid), rowOf))];
-    }
+/** Files whose load together failed: one alone is the culprit; more are loaded in halves. */
+async function splitAndLoad(db: Db, storeId: string, base: number, files: { task: FileTask; decoded: Loadable }[], rowOf: Map<number, LedgerRow>, e?: unknown): Promise<FileTask[]> {
+  if (files.length === 1) {
     const [file] = files as [{ task: FileTask; decoded: Loadable }];
     if (file.decoded.status === 'direct') return [file.task];
-    Object.assign(rows[0]!, { status: 'rejected', events: undefined, recordsRejected: undefined, reason: `DuckDB could not load it: ${(e as Error).message}` });
-    await loadBatch(db, storeId, base, [], rows);
+    const row = rowOf.get(file.task.seq)!;
+    Object.assign(row, { status: 'rejected', events: undefined, recordsRejected: undefined, reason: `DuckDB could not load it: ${(e as Error).message}` });
+    await loadBatch(db, storeId, base, [], [row]);
     return [];
   }
+  const mid = files.length >> 1;
+  const suspects: FileTask[] = [];
+  for (const half of [files.slice(0, mid), files.slice(mid)]) {
+    try {
+      suspects.push(...(await loadBatch(db, storeId, base, half, half.map((f) => rowOf.get(f.task.seq)!))));
+    } catch (err) {
+      suspects.push(...(await splitAndLoad(db, storeId, base, half, rowOf, err)));
+    }
+  }
+  return suspects;
 }
 
 function recordRejectReason(r: Decoded): string {

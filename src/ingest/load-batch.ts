@@ -121,7 +121,7 @@ function insertTsvSql(storeId: string, fileIdBase: number, files: { task: FileTa
 /**
  * The fast path: DuckDB decompresses and parses the files itself, in parallel, and hands each
  * element of Records over as JSON text. A file it cannot parse fails the statement (the caller
- * then retries file by file and decodes the culprit here).
+ * then loads the batch in halves until the culprit stands alone, and the scanner decodes it).
  */
 function insertDirectSql(storeId: string, fileIdBase: number, files: { task: FileTask; decoded: Direct }[], format: 'newline_delimited' | 'unstructured'): string {
   const paths = files.map((f) => lit(f.decoded.gzPath)).join(', ');
