@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
-import { Db, ingestMemoryLimit } from '../store/duckdb.js';
+import { Db } from '../store/duckdb.js';
 import { progressReporter } from './progress-line.js';
 import { collect, dbPath, type Io } from './shared.js';
 
@@ -25,7 +25,7 @@ export function registerIngest(program: Command, io: Io): void {
       // Memory: DuckDB's share of the <1 GiB budget; the decode workers and Node take the rest.
       const path = dbPath(program);
       const existed = existsSync(path);
-      const db = await Db.open(path, { memoryLimit: ingestMemoryLimit(), threads: 2, preserveInsertionOrder: false });
+      const db = await Db.openForIngest(path);
       const live = o.progress !== false && !o.json && !!io.stderr.isTTY;
       const progress = progressReporter(io.stderr, live);
       try {

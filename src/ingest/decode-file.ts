@@ -145,9 +145,12 @@ function oneLine(buf: Buffer, jsonBytes: number): boolean {
   return nl < 0 || (head.length === jsonBytes && nl >= head.length - 2);
 }
 
-/** DuckDB reads files, not zip entries: an entry's bytes (still gzip) go to the hand-off folder. */
+/**
+ * The gzip file DuckDB reads: the file itself, or a copy in the hand-off folder for a zip entry
+ * (DuckDB reads files, not entries) and for a path DuckDB would take for a glob pattern.
+ */
 function directPath(task: FileTask, ctx: DecodeContext, buf: Buffer): string {
-  if (task.source.kind === 'fs') return task.source.path;
+  if (task.source.kind === 'fs' && !/[*?[\]{}]/.test(task.source.path)) return task.source.path;
   const path = join(ctx.tmpDir, `${task.seq}.json.gz`);
   writeFileSync(path, buf);
   return path;

@@ -118,14 +118,19 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
     let waiting: (() => void) | null = null;
     let next = 0; // next task to dispatch
     let inFlight = 0;
-    // Decoding runs ahead of loading, but only so far: hand-off files take disk space.
-    const lookahead = Math.max(pool.capacity, 64);
+    // Decoding runs ahead of loading (a whole batch ahead, so the next statement can start as soon
+    // as one commits), but only so far: decoded hand-off files take disk space. A direct file's
+    // hand-off is a link, nearly free.
+    let aheadBytes = 0; // hand-off bytes of results not yet taken
+    const handOffBytes = (r: DecodeResult) => (r.status === 'decoded' ? r.textBytes : 0);
+    const lookahead = Math.max(batchFiles, 64);
     const pump = () => {
-      while (next < found.tasks.length && inFlight < pool.capacity && results.size + inFlight < lookahead) {
+      while (next < found.tasks.length && inFlight < pool.capacity && results.size + inFlight < lookahead && aheadBytes < batchBytes) {
         const task = found.tasks[next++]!;
         inFlight++;
         void pool.decode(task).then((r) => {
           inFlight--;
+          aheadBytes += handOffBytes(r);
           results.set(r.seq, r);
           waiting?.();
           pump();
@@ -137,6 +142,7 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
       while (!results.has(task.seq)) await new Promise<void>((r) => (waiting = r));
       const r = results.get(task.seq)!;
       results.delete(task.seq);
+      aheadBytes -= handOffBytes(r);
       pump();
       return r;
     };
@@ -151,7 +157,7 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
       // Hand-off files are done with once their batch is committed (a long run must not keep them all).
       for (const { task, decoded } of batch) {
         if (decoded.status === 'decoded') rmSync(decoded.tsvPath, { force: true });
-        else if (task.source.kind === 'zip') rmSync(decoded.gzPath, { force: true }); // the entry's copy
+        else if (decoded.gzPath.startsWith(tmpDir)) rmSync(decoded.gzPath, { force: true }); // a copy, never the input
       }
       const out = new Set(suspects.map((t) => t.seq));
       for (const row of ledger) if (!out.has(row.task.seq)) account(summary, row);

@@ -64,7 +64,9 @@ export async function loadBatch(
         `SELECT strftime(min(eventTime), '%Y-%m-%d %H:%M:%S.%f') AS lo, strftime(max(eventTime), '%Y-%m-%d %H:%M:%S.%f') AS hi FROM events WHERE fileId BETWEEN ? AND ?`,
         [lo, hi],
       );
-      if (span?.lo != null && span.hi != null) await db.run(deleteDuplicatesSql(storeId, lo, hi, String(span.lo), String(span.hi)));
+      if (span?.lo != null && span.hi != null && (await mayHaveDuplicates(db, storeId, lo, hi, String(span.lo), String(span.hi)))) {
+        await db.run(deleteDuplicatesSql(storeId, lo, hi, String(span.lo), String(span.hi)));
+      }
       const counts = await db.all<{ fileId: number; n: bigint }>(
         `SELECT fileId, count(*) AS n FROM events WHERE fileId BETWEEN ? AND ? GROUP BY fileId`,
         [lo, hi],
@@ -80,42 +82,52 @@ export async function loadBatch(
         row.events = n;
       }
     }
-    if (keep.length) await db.run(insertLedgerSql(storeId, fileIdBase, keep));
+    if (keep.length) await insertLedger(db, storeId, fileIdBase, keep);
     return suspects;
   });
 }
 
-/** The provenance of each file, joined to its events by `key` (TSV: the file's seq; direct: its path). */
-function metaValues(files: { task: FileTask; key: string }[]): string {
-  return files
-    .map(({ task, key }) => {
-      const p = task.facts;
-      return `(${key}, ${task.seq}, ${lit(task.displayPath)}, ${lit(p.kind)}, ${lit(p.orgId)}, ${lit(p.accountId)}, ${lit(p.region)}, ${p.date ? `DATE ${lit(p.date)}` : 'NULL'})`;
-    })
-    .join(',\n');
+/**
+ * A per-file value for each row, picked from a list literal by the row's `file_index` (the
+ * position of its file in the reader's file list): a constant list is folded once, and a lookup
+ * per row costs far less than joining rows to their file by name (measured: 10% of the load).
+ */
+function pickByFile(files: FileTask[], value: (t: FileTask) => string): string {
+  return `[${files.map(value).join(', ')}][x.i + 1]`;
 }
 
 /**
- * `source` yields (k, j): the meta key and one event's JSON text as DuckDB's JSON writer prints
- * it. Both paths print through that writer, so the same event has the same eventJson (and hash,
- * the duplicate key) whichever path loaded it.
+ * `source` yields (i, j): the file_index of the row's file in `files`, and one event's JSON text
+ * as DuckDB's JSON writer prints it. Both paths print through that writer, so the same event has
+ * the same eventJson (and hash, the duplicate key) whichever path loaded it.
  */
-function insertSql(storeId: string, fileIdBase: number, source: string, meta: string): string {
+function insertSql(storeId: string, fileIdBase: number, source: string, files: FileTask[]): string {
   const { inner, outer } = decodeProjectionSql('j');
   const provenance = PROVENANCE_COLUMNS.map((c) => quoteIdent(c.name));
   const target = [...STORED_FIELDS.map((f) => quoteIdent(f.name)), ...provenance, '"eventHash"', '"fileId"'].join(', ');
+  const values = [
+    'x.j',
+    lit(storeId),
+    pickByFile(files, (t) => lit(t.displayPath)),
+    pickByFile(files, (t) => lit(t.facts.kind)),
+    pickByFile(files, (t) => lit(t.facts.orgId)),
+    pickByFile(files, (t) => lit(t.facts.accountId)),
+    pickByFile(files, (t) => lit(t.facts.region)),
+    pickByFile(files, (t) => (t.facts.date ? `DATE ${lit(t.facts.date)}` : 'NULL')),
+    'hash(x.j)',
+    pickByFile(files, (t) => String(fileIdOf(fileIdBase, t.seq))),
+  ];
   return `INSERT INTO events (${target})
-SELECT ${outer.join(', ')}, j, ${lit(storeId)}, m.sourceFile, m.fileKind, m.pathOrgId, m.pathAccountId, m.pathRegion, m.pathDate, hash(j), ${fileIdBase} + m.seq
-FROM (SELECT k, j, ${inner} FROM (${source})) x
-JOIN (VALUES ${meta}) AS m(k, seq, sourceFile, fileKind, pathOrgId, pathAccountId, pathRegion, pathDate) ON m.k = x.k`;
+SELECT ${outer.join(', ')}, ${values.join(', ')}
+FROM (SELECT i, j, ${inner} FROM (${source})) x`;
 }
 
 function insertTsvSql(storeId: string, fileIdBase: number, files: { task: FileTask; decoded: Decoded }[]): string {
   const tsvList = files.map((f) => lit(f.decoded.tsvPath)).join(', ');
-  const source = `SELECT f AS k, json(j)::VARCHAR AS j
+  const source = `SELECT file_index::INTEGER AS i, json(j)::VARCHAR AS j
   FROM read_csv([${tsvList}], delim = '\t', quote = '', escape = '', header = false, auto_detect = false,
                 columns = {'f': 'INTEGER', 'j': 'VARCHAR'}, max_line_size = ${MAX_RECORD_BYTES + 64}, buffer_size = ${4 * MAX_RECORD_BYTES}, parallel = true)`;
-  return insertSql(storeId, fileIdBase, source, metaValues(files.map(({ task }) => ({ task, key: String(task.seq) }))));
+  return insertSql(storeId, fileIdBase, source, files.map((f) => f.task));
 }
 
 /**
@@ -126,10 +138,10 @@ function insertTsvSql(storeId: string, fileIdBase: number, files: { task: FileTa
 function insertDirectSql(storeId: string, fileIdBase: number, files: { task: FileTask; decoded: Direct }[], format: 'newline_delimited' | 'unstructured'): string {
   const paths = files.map((f) => lit(f.decoded.gzPath)).join(', ');
   const maxObject = Math.max(...files.map((f) => f.decoded.jsonBytes)) + 1024 * 1024;
-  const source = `SELECT filename AS k, unnest(Records)::VARCHAR AS j
+  const source = `SELECT file_index::INTEGER AS i, unnest(Records)::VARCHAR AS j
   FROM read_json([${paths}], columns = {'Records': 'JSON[]'}, format = '${format}', compression = 'gzip',
-                 maximum_object_size = ${maxObject}, filename = true)`;
-  return insertSql(storeId, fileIdBase, source, metaValues(files.map(({ task, decoded }) => ({ task, key: lit(decoded.gzPath) }))));
+                 maximum_object_size = ${maxObject})`;
+  return insertSql(storeId, fileIdBase, source, files.map((f) => f.task));
 }
 
 /**
@@ -165,6 +177,19 @@ async function takeOutSuspects(db: Db, fileIdBase: number, files: { task: FileTa
  * stored rows are probed against a hash table of the batch's keys, not the other way round: the
  * store grows, the batch does not, and the hash table is what takes memory.
  */
+/**
+ * Whether the batch can hold a duplicate at all: a repeated hash within the batch, or a hash the
+ * store already has in the batch's time span. Usually not, and this check reads one narrow
+ * column (measured: 50 ms against 150-250 ms for the full check per million events).
+ */
+async function mayHaveDuplicates(db: Db, storeId: string, lo: number, hi: number, minTime: string, maxTime: string): Promise<boolean> {
+  const [r] = await db.all<{ repeated: boolean; stored: boolean }>(`SELECT
+  EXISTS (SELECT eventHash FROM events WHERE fileId BETWEEN ${lo} AND ${hi} GROUP BY eventHash HAVING count(*) > 1) AS repeated,
+  EXISTS (SELECT 1 FROM events o SEMI JOIN (SELECT eventHash FROM events WHERE fileId BETWEEN ${lo} AND ${hi}) b ON b.eventHash = o.eventHash
+          WHERE o.storeId = ${lit(storeId)} AND o.fileId < ${lo} AND o.eventTime BETWEEN TIMESTAMP ${lit(minTime)} AND TIMESTAMP ${lit(maxTime)}) AS stored`);
+  return !!r && (r.repeated || r.stored);
+}
+
 function deleteDuplicatesSql(storeId: string, lo: number, hi: number, minTime: string, maxTime: string): string {
   const minT = `TIMESTAMP ${lit(minTime)}`;
   const maxT = `TIMESTAMP ${lit(maxTime)}`;
@@ -182,14 +207,28 @@ function deleteDuplicatesSql(storeId: string, lo: number, hi: number, minTime: s
 )`;
 }
 
-function insertLedgerSql(storeId: string, fileIdBase: number, rows: LedgerRow[]): string {
-  const values = rows.map((r) => {
-    const t = r.task;
-    const p = t.facts;
-    const num = (n: number | undefined) => (n === undefined ? 'NULL' : String(n));
-    return `(${fileIdOf(fileIdBase, t.seq)}, ${lit(storeId)}, ${lit(t.displayPath)}, ${lit(r.sha256)}, ${t.size}, ${lit(p.kind)}, ${lit(r.status)},
-      ${num(r.events)}, ${num(r.duplicates)}, ${num(r.recordsRejected)}, ${lit(r.reason)}, ${lit(p.orgId)}, ${lit(p.accountId)}, ${lit(p.region)},
-      ${p.date ? `DATE ${lit(p.date)}` : 'NULL'}, ${lit(p.fileName)}, now()::TIMESTAMP)`;
-  });
-  return `INSERT INTO ct_files VALUES ${values.join(',\n')}`;
+/** Ledger columns in table order, with the type each value has in the JSON handed to DuckDB. */
+const LEDGER_COLUMNS: [string, string][] = [
+  ['fileId', 'INTEGER'], ['storeId', 'VARCHAR'], ['path', 'VARCHAR'], ['sha256', 'VARCHAR'], ['size', 'BIGINT'],
+  ['kind', 'VARCHAR'], ['status', 'VARCHAR'], ['events', 'INTEGER'], ['duplicates', 'INTEGER'], ['recordsRejected', 'INTEGER'],
+  ['reason', 'VARCHAR'], ['orgId', 'VARCHAR'], ['accountId', 'VARCHAR'], ['region', 'VARCHAR'], ['date', 'DATE'], ['fileName', 'VARCHAR'],
+];
+
+/**
+ * The ledger rows travel as one JSON parameter, not as SQL literals: binding a VALUES list of a
+ * few thousand rows took DuckDB 0.25 s per batch, parsing the same rows as JSON a few ms.
+ */
+async function insertLedger(db: Db, storeId: string, fileIdBase: number, rows: LedgerRow[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const t = r.task;
+      const p = t.facts;
+      const values = [fileIdOf(fileIdBase, t.seq), storeId, t.displayPath, r.sha256, t.size, p.kind, r.status, r.events ?? null, r.duplicates ?? null,
+        r.recordsRejected ?? null, r.reason ?? null, p.orgId, p.accountId, p.region, p.date, p.fileName];
+      return Object.fromEntries(LEDGER_COLUMNS.map(([name], i) => [name, values[i]]));
+    }),
+  );
+  const structure = JSON.stringify([Object.fromEntries(LEDGER_COLUMNS)]);
+  const cols = LEDGER_COLUMNS.map(([name]) => `r.${quoteIdent(name)}`);
+  await db.run(`INSERT INTO ct_files SELECT ${cols.join(', ')}, now()::TIMESTAMP FROM (SELECT unnest(from_json(?::VARCHAR, '${structure}')) AS r)`, [json]);
 }

@@ -71,7 +71,7 @@ export type DecodeResult =
       status: 'direct';
       sha256: string;
       bytesRead: number;
-      /** The gzip file DuckDB reads: the file itself, or a zip entry copied to the hand-off folder. */
+      /** The gzip file DuckDB reads: the file itself, or a copy in the hand-off folder (zip entry...). */
       gzPath: string;
       /** Decompressed size from the gzip trailer, for batching and progress. */
       jsonBytes: number;

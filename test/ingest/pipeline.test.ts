@@ -25,7 +25,7 @@ function tree(files: Record<string, Buffer | string>): string {
 }
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await Db.open(join(t.dir, `db-${n++}.duckdb`), { memoryLimit: '512MB', threads: 2 });
+  const db = await Db.openForIngest(join(t.dir, `db-${n++}.duckdb`));
   try {
     return await fn(db);
   } finally {
@@ -113,6 +113,36 @@ describe('ingest pipeline (library, real DuckDB and real files)', () => {
       const s = await run(db, { paths: [root] });
       expect(s.eventsLoaded).toBe(0);
       expect(s.rejected[0]!.reason).toMatch(/expands|declares|size/i);
+    });
+  });
+
+  it('reads files DuckDB would take for glob patterns, and gives every event its own file facts', async () => {
+    // One statement reads all the files; each row finds its file by position in the list.
+    const files: Record<string, Buffer> = {};
+    const owner = new Map<string, string>();
+    for (let f = 0; f < 12; f++) {
+      const acct = f % 2 ? '111122223333' : '444455556666';
+      const rel = `export [1] *?{a,b}/${P(acct, f % 3 ? 'us-east-1' : 'eu-west-1', String(1 + (f % 4)).padStart(2, '0'), `f${f}`)}`;
+      const records = Array.from({ length: 1 + (f % 5) }, (_, i) => event(100 * f + i));
+      files[rel] = gz(doc(records));
+      for (const r of records) owner.set(r.eventID as string, rel);
+    }
+    const root = tree(files);
+    await withDb(async (db) => {
+      const s = await run(db, { paths: [root], jobs: 2 });
+      expect(s.rejected).toEqual([]);
+      expect(s.eventsLoaded).toBe(owner.size);
+      const rows = await db.all<{ eventID: string; sourceFile: string; pathAccountId: string; pathRegion: string; pathDate: unknown; path: string }>(
+        `SELECT e.eventID, e.sourceFile, e.pathAccountId, e.pathRegion, strftime(e.pathDate, '%Y/%m/%d') AS pathDate, f.path
+           FROM events e JOIN ct_files f USING (fileId)`,
+      );
+      expect(rows).toHaveLength(owner.size);
+      for (const r of rows) {
+        const rel = owner.get(r.eventID)!;
+        expect(r.sourceFile).toBe(join(root, rel));
+        expect(r.path).toBe(r.sourceFile);
+        expect(rel).toContain(`/${r.pathAccountId}/CloudTrail/${r.pathRegion}/${r.pathDate}/`);
+      }
     });
   });
 

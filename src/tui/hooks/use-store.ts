@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { openQuerySession, type QuerySession } from '../../query/session.js';
 import { storeStats, type StoreStats } from '../../store/catalog.js';
-import { Db, ingestMemoryLimit } from '../../store/duckdb.js';
+import { Db } from '../../store/duckdb.js';
 
 export type StoreStatus = 'opening' | 'ready' | 'empty' | 'missing' | 'writing' | 'error';
 
@@ -69,7 +69,7 @@ export function useStore(dbPath: string): StoreApi {
       setState((s) => ({ ...s, status: 'writing', session: undefined }));
       let db: Db | undefined;
       try {
-        db = await Db.open(dbPath, { memoryLimit: ingestMemoryLimit(), threads: 2, preserveInsertionOrder: false });
+        db = await Db.openForIngest(dbPath);
         return await fn(db);
       } finally {
         db?.close();
