@@ -8,7 +8,7 @@ import { eventsTableColumns, quoteIdent, viewColumnsSql } from './schema.js';
  * view per event data store named by its id (what Lake SQL's `FROM <eds-id>` resolves to).
  */
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface StoreInfo {
   id: string;

@@ -142,8 +142,6 @@ export const PROVENANCE_COLUMNS: { name: string; duck: string; doc: string }[] =
 
 /** Internal columns: not shown through store views. */
 export const INTERNAL_COLUMNS: { name: string; duck: string }[] = [
-  // Dedup key with eventID: a record delivered twice is byte-identical after whitespace removal.
-  { name: 'eventHash', duck: 'UBIGINT' },
   // The ledger row (ct_files.fileId) the event was loaded from.
   { name: 'fileId', duck: 'INTEGER' },
 ];

@@ -9,7 +9,7 @@ const ENV = { CTLAKE_BATCH_EVENTS: '2000', CTLAKE_BATCH_BYTES: String(2000 * 150
 function fingerprint(db: string): unknown {
   const sql = `SELECT
       (SELECT count(*) FROM events) AS events,
-      (SELECT md5(string_agg(eventID || ':' || eventHash::VARCHAR || ':' || sourceFile, ',' ORDER BY eventID, eventHash, sourceFile)) FROM events) AS content,
+      (SELECT md5(string_agg(eventID || ':' || md5(eventJson) || ':' || sourceFile, ',' ORDER BY eventID, md5(eventJson), sourceFile)) FROM events) AS content,
       (SELECT md5(string_agg(path || ':' || status || ':' || coalesce(events, -1) || ':' || coalesce(duplicates, -1), ',' ORDER BY path)) FROM ct_files) AS ledger`;
   const r = ctlake(['--db', db, 'query', sql, '--dialect', 'duckdb', '--format', 'json']);
   expect(r.code, r.stderr).toBe(0);

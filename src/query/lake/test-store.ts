@@ -44,8 +44,8 @@ export async function createTestStore(inputs: StoreInput[]): Promise<TestStore> 
   app.closeSync();
   const { inner, outer } = decodeProjectionSql('j');
   await conn.run(
-    `INSERT INTO events (${[...outer.map((o) => o.slice(o.lastIndexOf(' AS ') + 4)), '"eventJson"', '"storeId"', '"sourceFile"', '"fileKind"', '"eventHash"'].join(', ')})
-     SELECT ${outer.join(', ')}, j, storeId, sourceFile, 'CloudTrail', hash(j) FROM (SELECT ${inner}, j, storeId, sourceFile FROM raw_events)`,
+    `INSERT INTO events (${[...outer.map((o) => o.slice(o.lastIndexOf(' AS ') + 4)), '"eventJson"', '"storeId"', '"sourceFile"', '"fileKind"'].join(', ')})
+     SELECT ${outer.join(', ')}, j, storeId, sourceFile, 'CloudTrail' FROM (SELECT ${inner}, j, storeId, sourceFile FROM raw_events)`,
   );
   await conn.run('DROP TABLE raw_events');
   for (const { store } of inputs) {
