@@ -1,4 +1,5 @@
 import type { Db } from '../store/duckdb.js';
+import { quoteString } from '../store/schema.js';
 
 /**
  * Duplicate removal for one batch, inside its transaction, after the plain bulk insert (much
@@ -31,10 +32,10 @@ export function batchPredicate(loadedIds: number[], batchIds: Set<number>): Batc
   return (c) => `${c} IN (${list})`;
 }
 
-const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+const lit = quoteString;
 
 /** The batch's eventTime span (DuckDB's text for TIMESTAMP literals), or null when it has no rows. */
-export async function batchSpan(db: Db, inBatch: BatchPredicate): Promise<{ min: string; max: string } | null> {
+async function batchSpan(db: Db, inBatch: BatchPredicate): Promise<{ min: string; max: string } | null> {
   const [span] = await db.all<{ lo: unknown; hi: unknown }>(
     `SELECT strftime(min(eventTime), '%Y-%m-%d %H:%M:%S.%f') AS lo, strftime(max(eventTime), '%Y-%m-%d %H:%M:%S.%f') AS hi FROM events WHERE ${inBatch('fileId')}`,
   );

@@ -1,5 +1,5 @@
 import type { Db } from '../store/duckdb.js';
-import { decodeProjectionSql, PROVENANCE_COLUMNS, quoteIdent, STORED_FIELDS } from '../store/schema.js';
+import { decodeProjectionSql, PROVENANCE_COLUMNS, quoteIdent, quoteString, STORED_FIELDS } from '../store/schema.js';
 import { batchPredicate, deleteDuplicates } from './dedup.js';
 import type { DecodeResult, FileTask } from './types.js';
 
@@ -26,7 +26,7 @@ export interface LedgerRow {
 /** Largest single event accepted (CloudTrail's own events are far smaller); the decoder enforces it. */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-const lit = (v: string | null | undefined): string => (v == null ? 'NULL' : `'${v.replace(/'/g, "''")}'`);
+const lit = quoteString;
 
 /** fileId of a task in the ledger: a per-run base plus the task's sequence number. */
 export const fileIdOf = (base: number, seq: number): number => base + seq;
@@ -114,6 +114,7 @@ FROM (SELECT i, j, ${inner} FROM (${source})) x`;
 
 function insertTsvSql(storeId: string, fileIdBase: number, files: { task: FileTask; decoded: Decoded }[]): string {
   const tsvList = files.map((f) => lit(f.decoded.tsvPath)).join(', ');
+  // A row finds its file by file_index; the seq column `f` only keeps the hand-off lines self-describing.
   const source = `SELECT file_index::INTEGER AS i, json(j)::VARCHAR AS j
   FROM read_csv([${tsvList}], delim = '\t', quote = '', escape = '', header = false, auto_detect = false,
                 columns = {'f': 'INTEGER', 'j': 'VARCHAR'}, max_line_size = ${MAX_RECORD_BYTES + 64}, buffer_size = ${4 * MAX_RECORD_BYTES}, parallel = true)`;

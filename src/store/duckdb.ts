@@ -1,5 +1,6 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { CtlakeError } from '../errors.js';
+import { quoteString } from './schema.js';
 
 /**
  * The one module that talks to DuckDB. Everything else goes through `Db`, so settings (storage
@@ -84,7 +85,7 @@ export class Db {
       const instance = await DuckDBInstance.create(':memory:', config);
       const conn = await instance.connect();
       try {
-        await conn.run(`ATTACH '${path.replace(/'/g, "''")}' AS store (ROW_GROUP_SIZE ${Math.floor(opts.rowGroupSize)}, STORAGE_VERSION 'latest'${opts.readOnly ? ', READ_ONLY' : ''})`);
+        await conn.run(`ATTACH ${quoteString(path)} AS store (ROW_GROUP_SIZE ${Math.floor(opts.rowGroupSize)}, STORAGE_VERSION 'latest')`);
         await conn.run('USE store');
       } catch (e) {
         conn.closeSync();

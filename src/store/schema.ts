@@ -180,6 +180,11 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** A SQL string literal (NULL for null/undefined). */
+export function quoteString(value: string | null | undefined): string {
+  return value == null ? 'NULL' : `'${value.replace(/'/g, "''")}'`;
+}
+
 /** Every stored column of the events table, in order. */
 export function eventsTableColumns(): { name: string; duck: string }[] {
   return [
