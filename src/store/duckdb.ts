@@ -44,11 +44,12 @@ async function traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
 /**
  * DuckDB's memory limit for ingest (CTLAKE_MEMORY_LIMIT overrides it). With row groups of 30,720
  * rows (INGEST_ROW_GROUP_SIZE) a thread's unfinished row group holds about 75 MB of event text, so
- * the limit hardly changes the speed (1M events, three A/B pairs: 450MB 13.8-14.4 s, 500MB
- * 13.5-14.9 s) but does move the peak RSS of the process, which must stay under 1 GiB: 450MB
- * peaked at 710-845 MB, 500MB at 735-955 MB.
+ * the limit hardly changes the speed (1M events, A/B pairs: 400MB 12.5-12.9 s, 450MB 12.4-14.4 s,
+ * 500MB 13.5-14.9 s) but does move the peak RSS of the process, which must stay under 1 GiB and
+ * runs some 250-500 MB above the limit (Node, the decode workers, memory malloc keeps): 400MB peaked
+ * at 645-921 MB, 450MB at 710-845 MB, 500MB at 735-955 MB; on 5M events 400MB at 731-889 MB.
  */
-export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '450MB';
+export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '400MB';
 
 /**
  * Row group size for ingest. Smaller than DuckDB's 122,880 because each thread builds a whole row
