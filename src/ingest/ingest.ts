@@ -119,8 +119,8 @@ export async function ingest(db: Db, opts: IngestOptions): Promise<IngestSummary
     let next = 0; // next task to dispatch
     let inFlight = 0;
     // Decoding runs ahead of loading (a whole batch ahead, so the next statement can start as soon
-    // as one commits), but only so far: decoded hand-off files take disk space. A direct file's
-    // hand-off is a link, nearly free.
+    // as one commits), but only so far: decoded hand-off files take disk space. A direct file needs
+    // none (a zip entry's copy at most, still compressed).
     let aheadBytes = 0; // hand-off bytes of results not yet taken
     const handOffBytes = (r: DecodeResult) => (r.status === 'decoded' ? r.textBytes : 0);
     const lookahead = Math.max(batchFiles, 64);
