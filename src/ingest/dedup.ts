@@ -12,9 +12,9 @@ import { quoteString } from '../store/schema.js';
  * read, and compared by its 64-bit hash (partitioning by the text itself kept every candidate's
  * text in memory: 10 s and 1 GB for a batch of a million duplicates, against 3 s by hash; a wrong
  * match would need two events with the same eventID and eventTime whose hashes collide). A reused
- * eventID with other content is two events. Stored rows are probed against a
- * hash table of the batch's keys, not the other way round: the store grows, the batch does not,
- * and the hash table is what takes memory.
+ * eventID with other content is two events. Stored rows are probed against a hash table of the
+ * batch's keys, not the other way round: the store grows, the batch does not, and the hash table
+ * is what takes memory.
  */
 
 /** SQL predicate on a fileId column that holds for exactly the rows of the batch's files. */
@@ -35,8 +35,6 @@ export function batchPredicate(loadedIds: number[], batchIds: Set<number>): Batc
   return (c) => `${c} IN (${list})`;
 }
 
-const lit = quoteString;
-
 /** The batch's eventTime span (DuckDB's text for TIMESTAMP literals), or null when it has no rows. */
 async function batchSpan(db: Db, inBatch: BatchPredicate): Promise<{ min: string; max: string } | null> {
   const [span] = await db.all<{ lo: unknown; hi: unknown }>(
@@ -47,33 +45,31 @@ async function batchSpan(db: Db, inBatch: BatchPredicate): Promise<{ min: string
 
 /** Rows of the store outside the batch, within the batch's time span (row groups outside it are skipped). */
 function storedSql(storeId: string, inBatch: BatchPredicate, span: { min: string; max: string }, alias: string): string {
-  return `${alias}.storeId = ${lit(storeId)} AND NOT (${inBatch(`${alias}.fileId`)}) AND ${alias}.eventTime BETWEEN TIMESTAMP ${lit(span.min)} AND TIMESTAMP ${lit(span.max)}`;
+  return `${alias}.storeId = ${quoteString(storeId)} AND NOT (${inBatch(`${alias}.fileId`)}) AND ${alias}.eventTime BETWEEN TIMESTAMP ${quoteString(span.min)} AND TIMESTAMP ${quoteString(span.max)}`;
 }
 
 const sameKey = (a: string, b: string) => `${a}.eventID IS NOT DISTINCT FROM ${b}.eventID AND ${a}.eventTime = ${b}.eventTime`;
 
 /**
- * Removes the batch's duplicates; returns whether there could have been any. The usual answer,
- * no (no key repeats within the batch, none is stored already), costs one read of two narrow
- * columns; only then is any event text read.
+ * Removes the batch's duplicates. The usual case, none (no key repeats within the batch, none is
+ * stored already), costs one read of two narrow columns; only otherwise is any event text read.
  */
-export async function deleteDuplicates(db: Db, storeId: string, inBatch: BatchPredicate): Promise<boolean> {
+export async function deleteDuplicates(db: Db, storeId: string, inBatch: BatchPredicate): Promise<void> {
   const span = await batchSpan(db, inBatch);
-  if (!span) return false;
+  if (!span) return;
   const batch = `SELECT eventID, eventTime FROM events WHERE ${inBatch('fileId')}`;
   const keys = `SELECT eventID, eventTime FROM (${batch}) GROUP BY ALL HAVING count(*) > 1
     UNION
     SELECT o.eventID, o.eventTime FROM events o SEMI JOIN (${batch}) b ON ${sameKey('o', 'b')}
      WHERE ${storedSql(storeId, inBatch, span, 'o')}`;
   const [probe] = await db.all<{ any: boolean }>(`SELECT EXISTS (${keys}) AS "any"`);
-  if (!probe?.any) return false;
+  if (!probe?.any) return;
   await db.run(`DELETE FROM events WHERE rowid IN (
   SELECT rid FROM (
     SELECT e.rowid AS rid, ${inBatch('e.fileId')} AS fresh,
            row_number() OVER (PARTITION BY e.eventID, e.eventTime, hash(e.eventJson) ORDER BY ${inBatch('e.fileId')}, e.fileId, e.rowid) AS copy
       FROM events e SEMI JOIN (${keys}) k ON ${sameKey('k', 'e')}
-     WHERE e.storeId = ${lit(storeId)} AND e.eventTime BETWEEN TIMESTAMP ${lit(span.min)} AND TIMESTAMP ${lit(span.max)}
+     WHERE e.storeId = ${quoteString(storeId)} AND e.eventTime BETWEEN TIMESTAMP ${quoteString(span.min)} AND TIMESTAMP ${quoteString(span.max)}
   ) WHERE fresh AND copy > 1
 )`);
-  return true;
 }

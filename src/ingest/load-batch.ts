@@ -159,11 +159,11 @@ async function takeOutSuspects(db: Db, fileIdBase: number, files: { task: FileTa
 }
 
 /** Ledger columns in table order, with the type each value has in the JSON handed to DuckDB. */
-const LEDGER_COLUMNS: [string, string][] = [
-  ['fileId', 'INTEGER'], ['storeId', 'VARCHAR'], ['path', 'VARCHAR'], ['sha256', 'VARCHAR'], ['size', 'BIGINT'],
-  ['kind', 'VARCHAR'], ['status', 'VARCHAR'], ['events', 'INTEGER'], ['duplicates', 'INTEGER'], ['recordsRejected', 'INTEGER'],
-  ['reason', 'VARCHAR'], ['orgId', 'VARCHAR'], ['accountId', 'VARCHAR'], ['region', 'VARCHAR'], ['date', 'DATE'], ['fileName', 'VARCHAR'],
-];
+const LEDGER_TYPES = {
+  fileId: 'INTEGER', storeId: 'VARCHAR', path: 'VARCHAR', sha256: 'VARCHAR', size: 'BIGINT', kind: 'VARCHAR', status: 'VARCHAR',
+  events: 'INTEGER', duplicates: 'INTEGER', recordsRejected: 'INTEGER', reason: 'VARCHAR', orgId: 'VARCHAR', accountId: 'VARCHAR',
+  region: 'VARCHAR', date: 'DATE', fileName: 'VARCHAR',
+} as const;
 
 /**
  * The ledger rows travel as one JSON parameter, not as SQL literals: binding a VALUES list of a
@@ -171,15 +171,16 @@ const LEDGER_COLUMNS: [string, string][] = [
  */
 async function insertLedger(db: Db, storeId: string, fileIdBase: number, rows: LedgerRow[]): Promise<void> {
   const json = JSON.stringify(
-    rows.map((r) => {
+    rows.map((r): Record<keyof typeof LEDGER_TYPES, unknown> => {
       const t = r.task;
       const p = t.facts;
-      const values = [fileIdOf(fileIdBase, t.seq), storeId, t.displayPath, r.sha256, t.size, p.kind, r.status, r.events ?? null, r.duplicates ?? null,
-        r.recordsRejected ?? null, r.reason ?? null, p.orgId, p.accountId, p.region, p.date, p.fileName];
-      return Object.fromEntries(LEDGER_COLUMNS.map(([name], i) => [name, values[i]]));
+      return {
+        fileId: fileIdOf(fileIdBase, t.seq), storeId, path: t.displayPath, sha256: r.sha256, size: t.size, kind: p.kind, status: r.status,
+        events: r.events ?? null, duplicates: r.duplicates ?? null, recordsRejected: r.recordsRejected ?? null, reason: r.reason ?? null,
+        orgId: p.orgId, accountId: p.accountId, region: p.region, date: p.date, fileName: p.fileName,
+      };
     }),
   );
-  const structure = JSON.stringify([Object.fromEntries(LEDGER_COLUMNS)]);
-  const cols = LEDGER_COLUMNS.map(([name]) => `r.${quoteIdent(name)}`);
-  await db.run(`INSERT INTO ct_files SELECT ${cols.join(', ')}, now()::TIMESTAMP FROM (SELECT unnest(from_json(?::VARCHAR, '${structure}')) AS r)`, [json]);
+  const cols = Object.keys(LEDGER_TYPES).map((name) => `r.${quoteIdent(name)}`);
+  await db.run(`INSERT INTO ct_files SELECT ${cols.join(', ')}, now()::TIMESTAMP FROM (SELECT unnest(from_json(?::VARCHAR, '${JSON.stringify([LEDGER_TYPES])}')) AS r)`, [json]);
 }
