@@ -129,6 +129,9 @@ async function main(): Promise<void> {
   if (runs > 1) {
     const list = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? 'failed' : `${x.toFixed(1)} s`)).join(', ');
     out.push(`${runs} interleaved runs, best time shown (peak RSS: the highest): (a) ${list(zcats)}; (b) ${list(bs.map((x) => x.seconds))}; (c) ${list(cs.map((x) => x.seconds))}`);
+    // Each run's own (b) and (c) ran back to back, so their ratio shows the spread the best times hide.
+    const pairs = cs.map((x, i) => rate(x.summary.eventsLoaded, x.seconds) / rate(bs[i]!.events, bs[i]!.seconds));
+    out.push(`c/b of each run: ${pairs.map((r) => (Number.isNaN(r) ? 'n/a' : `${r.toFixed(2)}x`)).join(', ')}`);
   }
   out.push('');
   const cb = rate(cEvents, c.seconds) / rate(b.events, b.seconds);
