@@ -3,11 +3,10 @@ import { createWriteStream, existsSync, renameSync, rmSync, writeFileSync } from
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { StatementType } from '@duckdb/node-api';
-import { RecordBatchFileWriter } from 'apache-arrow';
 import { CtlakeError } from '../errors.js';
 import { Db } from '../store/duckdb.js';
 import { quoteIdent } from '../store/schema.js';
-import { ArrowBatches } from './arrow.js';
+import type { ArrowBatches } from './arrow.js';
 import { formatTable, textSink, TextWriter, type StreamFormat, type TextFormat } from './format.js';
 import { prepareConnection } from './lake/index.js';
 import { readSql, streamSql, type ReadOptions, type RowSink } from './run-query.js';
@@ -108,6 +107,9 @@ export async function writeResultFile(session: QuerySession, sql: string, path: 
 
 /** Arrow IPC file format (what pyarrow.ipc.open_file / feather / tableFromIPC read), batch per chunk. */
 async function writeArrow(session: QuerySession, sql: string, read: ReadOptions, file: NodeJS.WritableStream): Promise<WriteResult> {
+  // Loaded here, not at the top: apache-arrow takes ~120 ms to import, which every `ctlake query`
+  // would otherwise pay before it prints its first row.
+  const [{ RecordBatchFileWriter }, { ArrowBatches }] = await Promise.all([import('apache-arrow'), import('./arrow.js')]);
   let batches: ArrowBatches | undefined;
   const writer = new RecordBatchFileWriter();
   const done = pipeline(writer.toNodeStream(), file);
