@@ -26,8 +26,6 @@ export interface LedgerRow {
 /** Largest single event accepted (CloudTrail's own events are far smaller); the decoder enforces it. */
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-const lit = quoteString;
-
 /** fileId of a task in the ledger: a per-run base plus the task's sequence number. */
 export const fileIdOf = (base: number, seq: number): number => base + seq;
 
@@ -98,13 +96,13 @@ function insertSql(storeId: string, fileIdBase: number, source: string, files: F
   const target = [...STORED_FIELDS.map((f) => quoteIdent(f.name)), ...provenance, '"fileId"'].join(', ');
   const values = [
     'x.j',
-    lit(storeId),
-    pickByFile(files, (t) => lit(t.displayPath)),
-    pickByFile(files, (t) => lit(t.facts.kind)),
-    pickByFile(files, (t) => lit(t.facts.orgId)),
-    pickByFile(files, (t) => lit(t.facts.accountId)),
-    pickByFile(files, (t) => lit(t.facts.region)),
-    pickByFile(files, (t) => (t.facts.date ? `DATE ${lit(t.facts.date)}` : 'NULL')),
+    quoteString(storeId),
+    pickByFile(files, (t) => quoteString(t.displayPath)),
+    pickByFile(files, (t) => quoteString(t.facts.kind)),
+    pickByFile(files, (t) => quoteString(t.facts.orgId)),
+    pickByFile(files, (t) => quoteString(t.facts.accountId)),
+    pickByFile(files, (t) => quoteString(t.facts.region)),
+    pickByFile(files, (t) => (t.facts.date ? `DATE ${quoteString(t.facts.date)}` : 'NULL')),
     pickByFile(files, (t) => String(fileIdOf(fileIdBase, t.seq))),
   ];
   return `INSERT INTO events (${target})
@@ -113,7 +111,7 @@ FROM (SELECT i, j, ${inner} FROM (${source})) x`;
 }
 
 function insertTsvSql(storeId: string, fileIdBase: number, files: { task: FileTask; decoded: Decoded }[]): string {
-  const tsvList = files.map((f) => lit(f.decoded.tsvPath)).join(', ');
+  const tsvList = files.map((f) => quoteString(f.decoded.tsvPath)).join(', ');
   // A row finds its file by file_index; the seq column `f` only keeps the hand-off lines self-describing.
   const source = `SELECT file_index::INTEGER AS i, json(j)::VARCHAR AS j
   FROM read_csv([${tsvList}], delim = '\t', quote = '', escape = '', header = false, auto_detect = false,
@@ -127,7 +125,7 @@ function insertTsvSql(storeId: string, fileIdBase: number, files: { task: FileTa
  * then loads the batch in halves until the culprit stands alone, and the scanner decodes it).
  */
 function insertDirectSql(storeId: string, fileIdBase: number, files: { task: FileTask; decoded: Direct }[], format: 'newline_delimited' | 'unstructured'): string {
-  const paths = files.map((f) => lit(f.decoded.gzPath)).join(', ');
+  const paths = files.map((f) => quoteString(f.decoded.gzPath)).join(', ');
   const maxObject = Math.max(...files.map((f) => f.decoded.jsonBytes)) + 1024 * 1024;
   const source = `SELECT file_index::INTEGER AS i, unnest(Records)::VARCHAR AS j
   FROM read_json([${paths}], columns = {'Records': 'JSON[]'}, format = '${format}', compression = 'gzip',

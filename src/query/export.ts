@@ -4,7 +4,7 @@ import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import { CtlakeError } from '../errors.js';
 import { listStoreInfos, type StoreInfo } from '../store/catalog.js';
 import { Db } from '../store/duckdb.js';
-import { quoteIdent } from '../store/schema.js';
+import { quoteIdent, quoteString } from '../store/schema.js';
 
 /**
  * `ctlake export`: a store's events as Parquet in the Hive layout Athena, Trino, Spark and
@@ -96,7 +96,7 @@ export async function exportStore(dbPath: string, o: ExportOptions): Promise<Exp
     const events = counts.reduce((a, c) => a + Number(c.n), 0);
     check();
     if (events > 0) {
-      await db.run(`COPY (${select}) TO '${tmp.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (account, region, date))`);
+      await db.run(`COPY (${select}) TO ${quoteString(tmp)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (account, region, date))`);
     } else {
       mkdirSync(tmp);
     }
@@ -200,7 +200,7 @@ export function athenaDdl(columns: { name: string; type: DuckDBType }[], table: 
     `CREATE EXTERNAL TABLE IF NOT EXISTS ${table} (\n${cols}\n)\n` +
     `PARTITIONED BY (\`account\` string, \`region\` string, \`date\` string)\n` +
     `STORED AS PARQUET\n` +
-    `LOCATION '${loc.replace(/'/g, "''")}';\n\n` +
+    `LOCATION ${quoteString(loc)};\n\n` +
     `-- Then load the partitions (again after each new upload):\n` +
     `MSCK REPAIR TABLE ${table};\n`
   );

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { StatementType } from '@duckdb/node-api';
 import { CtlakeError } from '../errors.js';
 import { Db } from '../store/duckdb.js';
-import { quoteIdent } from '../store/schema.js';
+import { quoteIdent, quoteString } from '../store/schema.js';
 import type { ArrowBatches } from './arrow.js';
 import { formatTable, textSink, TextWriter, type StreamFormat, type TextFormat } from './format.js';
 import { prepareConnection } from './lake/index.js';
@@ -181,7 +181,7 @@ async function writeParquet(
     await side.run('SET lock_configuration = true');
     const limit = maxRows !== undefined && Number.isFinite(maxRows);
     const body = limit ? `SELECT * FROM (\n${p.sql}\n) LIMIT ${maxRows}` : p.sql;
-    const reader = await side.conn.runAndReadAll(`COPY (\n${body}\n) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION zstd)`, p.params);
+    const reader = await side.conn.runAndReadAll(`COPY (\n${body}\n) TO ${quoteString(tmp)} (FORMAT parquet, COMPRESSION zstd)`, p.params);
     const rows = Number(reader.rowsChanged);
     let truncated = false;
     if (limit && rows === maxRows) {
@@ -194,8 +194,4 @@ async function writeParquet(
     unregister();
     side.close();
   }
-}
-
-function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }

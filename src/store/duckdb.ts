@@ -42,12 +42,12 @@ async function traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * DuckDB's memory limit for ingest (CTLAKE_MEMORY_LIMIT overrides it). With row groups of 30,720
- * rows (INGEST_ROW_GROUP_SIZE) a thread's unfinished row group holds about 75 MB of event text, so
- * the limit hardly changes the speed (1M events, A/B pairs: 400MB 12.5-12.9 s, 450MB 12.4-14.4 s,
- * 500MB 13.5-14.9 s) but does move the peak RSS of the process, which must stay under 1 GiB and
- * runs some 250-500 MB above the limit (Node, the decode workers, memory malloc keeps): 400MB peaked
- * at 645-921 MB, 450MB at 710-845 MB, 500MB at 735-955 MB; on 5M events 400MB at 731-889 MB.
+ * DuckDB's memory limit for ingest (CTLAKE_MEMORY_LIMIT overrides it). The peak RSS of the process,
+ * which must stay under 1 GiB, runs some 250-420 MB above it (Node, the decode workers, memory
+ * malloc keeps): at 400MB 645-921 MB on 1M events, 731-889 MB on 5M. The price is speed: at 400MB
+ * DuckDB spills 110-135 MB of unfinished row groups to its temp folder during a 1M load (~5% of the
+ * CPU); 600MB spills nothing and loaded 5-11% faster, but peaked at 954 MB on 5M events and at
+ * 1,003 and 1,018 MB in two of nine 1M runs. Too close to the budget to be the default.
  */
 export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '400MB';
 

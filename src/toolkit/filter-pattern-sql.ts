@@ -1,4 +1,4 @@
-import { sqlString } from './lookup-store.js';
+import { quoteString } from '../store/schema.js';
 import { jsonPath, parsePattern, selectors, type Node, type Value } from './filter-pattern.js';
 
 /**
@@ -39,7 +39,7 @@ function compareSql(v: string, op: string, value: Value): string {
   }
   if (value.text === '*' && op === '=') return `(${type} IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN'))`;
   const text = `(${v} ->> '$')`;
-  const match = value.text.includes('*') ? `${text} LIKE ${sqlString(likePattern(value.text))} ESCAPE '\\'` : `${text} = ${sqlString(value.text)}`;
+  const match = value.text.includes('*') ? `${text} LIKE ${quoteString(likePattern(value.text))} ESCAPE '\\'` : `${text} = ${quoteString(value.text)}`;
   return `(${type} = 'VARCHAR' AND ${op === '=' ? match : `NOT (${match})`})`;
 }
 
@@ -65,7 +65,7 @@ export function patternSql(pattern: string): PatternSql {
   const paths = [...selectors(tree).keys()];
   const index = new Map(paths.map((p, k) => [p, k + 1]));
   return {
-    extract: `json_extract(eventJson, [${paths.map(sqlString).join(', ')}]) AS ${V}`,
+    extract: `json_extract(eventJson, [${paths.map(quoteString).join(', ')}]) AS ${V}`,
     where: nodeSql(tree, index),
   };
 }

@@ -2,7 +2,7 @@ import type { QuerySession } from '../query/session.js';
 import type { Window } from './insights-detect.js';
 import { ACCOUNT, FILTER, MINUTE, NOT_INSIGHT, query, REGION } from './insights-sql.js';
 import type { InsightType, SeriesKey } from './insights-run.js';
-import { sqlString } from './lookup-store.js';
+import { quoteString } from '../store/schema.js';
 
 /**
  * Attribution counts for every computed insight of one type in one scan per chunk of windows:
@@ -26,7 +26,6 @@ export interface AttributionCount {
 }
 
 const CHUNK = 500;
-const lit = (v: string | null) => (v === null ? 'NULL' : sqlString(v));
 
 /** Window index (into `found`) → its attribution counts. */
 export async function attributionCounts(session: QuerySession, view: string, type: InsightType, found: Found[]): Promise<Map<number, AttributionCount[]>> {
@@ -34,7 +33,7 @@ export async function attributionCounts(session: QuerySession, view: string, typ
   for (let c = 0; c < found.length; c += CHUNK) {
     const chunk = found.slice(c, c + CHUNK);
     const values = chunk
-      .map(({ key: k, w }, i) => `(${c + i}, ${lit(k.account)}, ${lit(k.region)}, ${lit(k.eventSource)}, ${lit(k.eventName)}, ${lit(k.errorCode)}, ${w.baselineStart}, ${w.start}, ${w.end})`)
+      .map(({ key: k, w }, i) => `(${c + i}, ${quoteString(k.account)}, ${quoteString(k.region)}, ${quoteString(k.eventSource)}, ${quoteString(k.eventName)}, ${quoteString(k.errorCode)}, ${w.baselineStart}, ${w.start}, ${w.end})`)
       .join(',\n');
     const lo = Math.min(...chunk.map((f) => f.w.baselineStart));
     const hi = Math.max(...chunk.map((f) => f.w.end));

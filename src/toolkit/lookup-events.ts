@@ -4,7 +4,8 @@ import { toJsonValue } from '../query/values.js';
 import { mapDuckDbError } from '../store/duckdb.js';
 import type { StoreInfo } from '../store/catalog.js';
 import { serviceError, usage, type LookupAttribute } from './lookup-args.js';
-import { sqlString, storeView } from './lookup-store.js';
+import { quoteString } from '../store/schema.js';
+import { storeView } from './lookup-store.js';
 import { awsCliTime } from './lookup-time.js';
 
 /**
@@ -81,7 +82,7 @@ function baseSql(store: StoreInfo, q: LookupQuery): string {
     where.push(`coalesce(eventType, '') <> 'AwsCloudTrailInsight'`);
     if (!q.allEvents) where.push(`coalesce(eventCategory, 'Management') = 'Management' AND coalesce(managementEvent, true)`);
   }
-  if (q.region) where.push(`awsRegion = ${sqlString(q.region)}`);
+  if (q.region) where.push(`awsRegion = ${quoteString(q.region)}`);
   if (q.startUs !== undefined) where.push(`eventTime >= make_timestamp(${Math.trunc(q.startUs)})`);
   if (q.endUs !== undefined) where.push(`eventTime <= make_timestamp(${Math.trunc(q.endUs)})`);
   return `SELECT epoch_us(eventTime) AS t_us, coalesce(eventID, '') AS pos_id, eventJsonChecksum AS pos_ck,
@@ -97,7 +98,7 @@ function baseSql(store: StoreInfo, q: LookupQuery): string {
 }
 
 function attributeSql(a: LookupAttribute): string {
-  const v = sqlString(a.value);
+  const v = quoteString(a.value);
   switch (a.key) {
     case 'EventId':
       return `eventID = ${v}`;
@@ -120,8 +121,8 @@ function attributeSql(a: LookupAttribute): string {
 
 function afterSql(p: Position): string {
   const t = Math.trunc(p.t);
-  const i = sqlString(p.i);
-  return `(t_us < ${t} OR (t_us = ${t} AND (pos_id < ${i} OR (pos_id = ${i} AND pos_ck < ${sqlString(p.c)}))))`;
+  const i = quoteString(p.i);
+  return `(t_us < ${t} OR (t_us = ${t} AND (pos_id < ${i} OR (pos_id = ${i} AND pos_ck < ${quoteString(p.c)}))))`;
 }
 
 export function lookupSql(store: StoreInfo, q: LookupQuery, after: Position | undefined, limit?: number): string {

@@ -27,10 +27,6 @@ export function storeView(store: StoreInfo): string {
   return quoteIdent(store.id);
 }
 
-/** A SQL string literal (DuckDB and Trino both only need the quote doubled). */
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
 
 function names(stores: StoreInfo[]): string {
   return stores.map((s) => s.name).join(', ');

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { quoteString } from '../../store/schema.js';
 import { LakeSqlError } from './errors.js';
 import { mapDuckDbError } from './map-error.js';
 import type { TestStore } from './test-store.js';
@@ -76,7 +77,7 @@ export function fillTemplate(sql: string, eventId: string): string {
   for (const t of tokens) {
     let repl: string | undefined;
     if (t.kind === 'string' && t.text === "'${date_filter}'") repl = `'${dates++ % 2 === 0 ? WIDE_FROM : WIDE_TO}'`;
-    else if ((t.kind === 'dollar' || t.kind === 'tableword') && t.text === '$EVENT_ID') repl = `'${eventId.replace(/'/g, "''")}'`;
+    else if ((t.kind === 'dollar' || t.kind === 'tableword') && t.text === '$EVENT_ID') repl = quoteString(eventId);
     if (repl === undefined) continue;
     out += sql.slice(last, t.start) + repl;
     last = t.end;

@@ -1,4 +1,5 @@
-import { argCountError, rename, sqlString, stringArg, tpl, type Call, type Rw } from './call.js';
+import { quoteString } from '../../store/schema.js';
+import { argCountError, rename, stringArg, tpl, type Call, type Rw } from './call.js';
 import { jodaFormatToStrftime, mysqlFormatToStrftime } from './datetime-format.js';
 import { castFn, extractFn } from './cast.js';
 import { elementOf } from './infer-type.js';
@@ -102,7 +103,7 @@ function jsonPathFn(macro: string): Handler {
     rw.out.tok(c.seps[0]!);
     const p = stringArg(c, 1);
     const converted = p && trinoJsonPathToDuckDb(p.value);
-    if (p && converted !== undefined) rw.out.tok(p.tok, sqlString(converted));
+    if (p && converted !== undefined) rw.out.tok(p.tok, quoteString(converted));
     else rw.expr(c.args[1]!);
     rw.out.tok(c.group.close);
   };
@@ -120,7 +121,7 @@ function formatFn(duckName: string, convert: (f: string) => string | undefined, 
     rw.out.tok(c.group.open);
     rw.expr(c.args[0]!);
     rw.out.tok(c.seps[0]!);
-    rw.out.tok(f.tok, sqlString(converted));
+    rw.out.tok(f.tok, quoteString(converted));
     rw.out.tok(c.group.close);
   };
 }
@@ -168,7 +169,7 @@ export const FUNCTIONS: Record<string, Handler> = {
       rw.out.tok(c.seps[0]!);
       rw.expr(c.args[1]!);
       rw.out.tok(c.seps[1]!);
-      rw.out.tok(r.tok, sqlString(javaReplacementToRe2(r.value)));
+      rw.out.tok(r.tok, quoteString(javaReplacementToRe2(r.value)));
       rw.out.text(", 'g'", c.group.close);
       rw.out.tok(c.group.close);
       return;

@@ -1,4 +1,4 @@
-import { sqlString } from './call.js';
+import { quoteString } from '../../store/schema.js';
 import { sqlError, type LakeSqlError } from './errors.js';
 import type { Out } from './emitter.js';
 import type { Token } from './tokenizer.js';
@@ -58,13 +58,13 @@ export class ParamFiller {
     this.lastMarker = t;
     const value = this.resolve(v, t);
     // A bare ? that receives a number stays a number (LIMIT ?); anything else is a string literal.
-    out.tok(t, t.kind === 'param' && /^-?\d+(\.\d+)?$/.test(value) ? value : sqlString(value));
+    out.tok(t, t.kind === 'param' && /^-?\d+(\.\d+)?$/.test(value) ? value : quoteString(value));
   }
 
   /** Emits `$StartTime$` (bare or quoted) as its value. */
   dashboardVar(t: Token, out: Out): void {
     const name = t.kind === 'string' ? t.text.slice(1, -1) : t.text;
-    out.tok(t, sqlString(this.resolve(name, t)));
+    out.tok(t, quoteString(this.resolve(name, t)));
   }
 
   isDashboardVar(t: Token): boolean {

@@ -1,5 +1,5 @@
-import { quoteIdent } from '../../store/schema.js';
-import { makeCall, sqlString } from './call.js';
+import { quoteIdent, quoteString } from '../../store/schema.js';
+import { makeCall } from './call.js';
 import { sqlError, type LakeSqlError } from './errors.js';
 import { Out } from './emitter.js';
 import { FUNCTIONS } from './functions.js';
@@ -222,8 +222,8 @@ export class Rewriter implements UnnestRw {
     if (n.kind === 'tableword') {
       throw this.error(n, 'E_SYNTAX', `unexpected ${n.text}`);
     }
-    if (n.kind === 'ustring') return this.out.tok(n, sqlString(decodeUnicodeString(n.text)));
-    if (n.kind === 'bstring') return this.out.tok(n, `unhex(${sqlString(n.text.slice(2, -1).replace(/\s/g, ''))})`);
+    if (n.kind === 'ustring') return this.out.tok(n, quoteString(decodeUnicodeString(n.text)));
+    if (n.kind === 'bstring') return this.out.tok(n, `unhex(${quoteString(n.text.slice(2, -1).replace(/\s/g, ''))})`);
     if (n.kind === 'word' && DUCKDB_ONLY_RESERVED.has(n.upper) && !isGroup(next, '(')) return this.out.tok(n, `"${n.text}"`);
     this.out.tok(n);
   }
