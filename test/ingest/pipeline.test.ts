@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ONE_LINE_PEEK_BYTES } from '../../src/ingest/decode-file.js';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/types.js';
 import { storeStats } from '../../src/store/catalog.js';
@@ -72,13 +73,13 @@ describe('ingest pipeline (library, real DuckDB and real files)', () => {
   });
 
   it('loads a file with a newline deep inside, next to one-line files (DuckDB refuses the batch; the fallback sorts it out)', async () => {
-    // Random-looking text, so that 16 KB of gzip is far less than the 150 KB before the newline.
+    // Random-looking text, so that the one-line check's peek of gzip is far less than the 150 KB before the newline.
     const noise = (i: number) => [1, 2, 3, 4].map((k) => createHash('sha256').update(`${i}:${k}`).digest('hex')).join('');
     const many = Array.from({ length: 400 }, (_, i) => event(1000 + i, { requestID: noise(i) }));
     const text = doc(many);
     const cut = text.indexOf('},{', 150_000) + 2; // past what the one-line check looks at
     const late = gz(`${text.slice(0, cut)}\n${text.slice(cut)}`);
-    expect(gunzipSync(late.subarray(0, 16 * 1024), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).indexOf('\n')).toBe(-1);
+    expect(gunzipSync(late.subarray(0, ONE_LINE_PEEK_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).indexOf('\n')).toBe(-1);
     const root = tree({
       [P('111122223333', 'us-east-1', '01', 'late-newline')]: late,
       ...Object.fromEntries(Array.from({ length: 5 }, (_, k) => [P('111122223333', 'us-east-1', '02', `good${k}`), gz(doc([event(k * 10), event(k * 10 + 1)]))])),
