@@ -46,7 +46,8 @@ async function traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
  * which must stay under 1 GiB, runs some 250-420 MB above it (Node, the decode workers, memory
  * malloc keeps): at 400MB 645-921 MB on 1M events, 731-889 MB on 5M. The price is speed: at 400MB
  * DuckDB spills 110-135 MB of unfinished row groups to its temp folder during a 1M load (~5% of the
- * CPU); 600MB spills nothing and loaded 5-11% faster, but peaked at 954 MB on 5M events and at
+ * CPU), because two threads building row groups of this table need ~380 MB beside the JSON
+ * reader's ~105 MB of buffers; 600MB spills nothing and loaded 5-11% faster, but peaked at 954 MB on 5M events and at
  * 1,003 and 1,018 MB in two of nine 1M runs. Too close to the budget to be the default.
  */
 export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '400MB';

@@ -204,8 +204,8 @@ export function viewColumnsSql(): string {
 
 /** A column that is not stored, decoded from eventJson (one parse per column the query reads). */
 function decodedOnReadSql(f: Field): string {
-  const structure = JSON.stringify({ [f.jsonKey ?? f.name]: transformStructure(f.type) }).replace(/'/g, "''");
-  return `struct_extract(json_transform("eventJson", '${structure}'), '${(f.jsonKey ?? f.name).replace(/'/g, "''")}')`;
+  const key = f.jsonKey ?? f.name;
+  return `struct_extract(json_transform("eventJson", ${quoteString(JSON.stringify({ [key]: transformStructure(f.type) }))}), ${quoteString(key)})`;
 }
 
 /**
@@ -216,7 +216,7 @@ function decodedOnReadSql(f: Field): string {
  */
 export function decodeProjectionSql(jsonExpr: string, rowAlias = '_r'): { inner: string; outer: string[] } {
   const structure = transformStructure({ kind: 'struct', fields: STORED_FIELDS });
-  const inner = `json_transform(${jsonExpr}, '${JSON.stringify(structure).replace(/'/g, "''")}') AS ${rowAlias}`;
+  const inner = `json_transform(${jsonExpr}, ${quoteString(JSON.stringify(structure))}) AS ${rowAlias}`;
   const outer = STORED_FIELDS.map((f) => `${rowAlias}.${quoteIdent(f.jsonKey ?? f.name)} AS ${quoteIdent(f.name)}`);
   return { inner, outer };
 }

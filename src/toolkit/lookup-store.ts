@@ -27,7 +27,6 @@ export function storeView(store: StoreInfo): string {
   return quoteIdent(store.id);
 }
 
-
 function names(stores: StoreInfo[]): string {
   return stores.map((s) => s.name).join(', ');
 }

@@ -77,7 +77,6 @@ export function stringArg(c: Call, k: number): { tok: Token; value: string } | u
   return { tok: t, value: t.text.slice(1, -1).replace(/''/g, "'") };
 }
 
-
 export function argCountError(rw: Rw, c: Call, expected: string): LakeSqlError {
   return rw.error(c.name, 'E_FUNCTION_ARGS', `${c.name.text}() takes ${expected} arguments, not ${c.args.length}`);
 }

@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../store/schema.js';
 import type { Rw } from './call.js';
 import type { Token } from './tokenizer.js';
 import { isGroup, isOp, isTok, isWord, lastToken, type Node } from './tree.js';
@@ -66,7 +67,7 @@ function isColumnPath(p: Node[]): boolean {
 }
 
 export function quoteAlias(t: Token): string {
-  return t.kind === 'qident' ? t.text : `"${t.text.replace(/"/g, '""')}"`;
+  return t.kind === 'qident' ? t.text : quoteIdent(t.text);
 }
 
 /** Emits one select item (`k` is its 0-based position). */

@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../store/schema.js';
 import type { Token } from './tokenizer.js';
 import type { Node } from './tree.js';
 
@@ -88,7 +89,7 @@ export function translateType(nodes: Node[]): string | undefined {
         }
         const ft = type();
         if (!ft) return undefined;
-        fields.push(`"${name.replace(/"/g, '""')}" ${ft}`);
+        fields.push(`${quoteIdent(name)} ${ft}`);
         if (isO(peek(), ',')) i++;
         else break;
       }
