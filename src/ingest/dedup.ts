@@ -1,4 +1,4 @@
-import type { Db } from '../store/duckdb.js';
+import { duplicateRemovalMemoryLimit, type Db } from '../store/duckdb.js';
 import { quoteString } from '../store/schema.js';
 
 /**
@@ -64,12 +64,12 @@ export async function deleteDuplicates(db: Db, storeId: string, inBatch: BatchPr
      WHERE ${storedSql(storeId, inBatch, span, 'o')}`;
   const [probe] = await db.all<{ any: boolean }>(`SELECT EXISTS (${keys}) AS "any"`);
   if (!probe?.any) return;
-  await db.run(`DELETE FROM events WHERE rowid IN (
+  await db.withMemoryLimit(duplicateRemovalMemoryLimit(), () => db.run(`DELETE FROM events WHERE rowid IN (
   SELECT rid FROM (
     SELECT e.rowid AS rid, ${inBatch('e.fileId')} AS fresh,
            row_number() OVER (PARTITION BY e.eventID, e.eventTime, hash(e.eventJson) ORDER BY ${inBatch('e.fileId')}, e.fileId, e.rowid) AS copy
       FROM events e SEMI JOIN (${keys}) k ON ${sameKey('k', 'e')}
      WHERE e.storeId = ${quoteString(storeId)} AND e.eventTime BETWEEN TIMESTAMP ${quoteString(span.min)} AND TIMESTAMP ${quoteString(span.max)}
   ) WHERE fresh AND copy > 1
-)`);
+)`));
 }

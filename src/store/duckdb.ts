@@ -20,6 +20,8 @@ export interface OpenOptions {
   preserveInsertionOrder?: boolean;
   /** Rows per row group for what this connection writes (DuckDB's default: 122,880). */
   rowGroupSize?: number;
+  /** Further DuckDB settings for the instance (name → value). */
+  settings?: Record<string, string>;
 }
 
 export type Row = Record<string, unknown>;
@@ -42,15 +44,36 @@ async function traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * DuckDB's memory limit for ingest (CTLAKE_MEMORY_LIMIT overrides it). The peak RSS of the process,
- * which must stay under 1 GiB, runs some 250-420 MB above it (Node, the decode workers, memory
- * malloc keeps): at 400MB 645-921 MB on 1M events, 731-889 MB on 5M. The price is speed: at 400MB
- * DuckDB spills 110-135 MB of unfinished row groups to its temp folder during a 1M load (~5% of the
- * CPU), because two threads building row groups of this table need ~380 MB beside the JSON
- * reader's ~105 MB of buffers; 600MB spills nothing and loaded 5-11% faster, but peaked at 954 MB on 5M events and at
- * 1,003 and 1,018 MB in two of nine 1M runs. Too close to the budget to be the default.
+ * DuckDB's memory limit for ingest (CTLAKE_MEMORY_LIMIT overrides it). Two DuckDB threads building
+ * row groups of this table need ~380 MB beside the JSON reader's ~105 MB of buffers: at 400MB DuckDB
+ * spilled 110-135 MB of unfinished row groups to its temp folder during a 1M load (~5% of the CPU);
+ * 600MB spills nothing. The peak RSS of the process, which must stay under 1 GiB, runs 200-300 MB
+ * above what DuckDB uses (Node, the decode workers) plus whatever its allocator keeps, which
+ * INGEST_ALLOCATOR bounds: 600MB with it peaked at 762-840 MB on 1M events, 889-918 MB on 5M and
+ * 862 MB on a single 2 GB file; without it 600MB reached 1,004 MB on 1M events.
  */
-export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '400MB';
+export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '600MB';
+
+/**
+ * DuckDB's memory limit while it removes a batch's duplicates (rare: only when there are some).
+ * That statement ranks every candidate by its key and text hash and deletes by rowid; at 600MB a
+ * re-ingest of 1M events that were all stored already peaked at 970-1,020 MB RSS, at 400MB 763 MB
+ * (its duplicate removal 15% slower). CTLAKE_MEMORY_LIMIT, when set, applies here too.
+ */
+export const duplicateRemovalMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '400MB';
+
+/**
+ * DuckDB's allocator (jemalloc, bundled) keeps freed memory for reuse: by default up to 128 MB per
+ * thread after a task, and bulk frees under 512 MB, which made the peak RSS of an ingest vary by
+ * ~250 MB between identical runs (598-921 MB at 400MB). Flushing after smaller peaks and purging
+ * from jemalloc's background threads keep RSS close to what DuckDB uses, which is what lets the
+ * limit above be 600MB; it cost no measurable time.
+ */
+const INGEST_ALLOCATOR = {
+  allocator_background_threads: 'true',
+  allocator_flush_threshold: '16MB',
+  allocator_bulk_deallocation_flush_threshold: '64MB',
+};
 
 /**
  * Row group size for ingest. Smaller than DuckDB's 122,880 because each thread builds a whole row
@@ -65,6 +88,8 @@ export class Db {
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
     readonly readOnly: boolean,
+    /** The memory_limit the instance was opened with, if any (restored after withMemoryLimit). */
+    private readonly memoryLimit?: string,
   ) {}
 
   static async open(path: string, opts: OpenOptions = {}): Promise<Db> {
@@ -78,10 +103,11 @@ export class Db {
     if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;
     if (opts.externalAccess === false) config.enable_external_access = 'false';
     if (opts.preserveInsertionOrder === false) config.preserve_insertion_order = 'false';
+    Object.assign(config, opts.settings);
     try {
       if (!opts.rowGroupSize || path === ':memory:') {
         const instance = await DuckDBInstance.create(path, config);
-        return new Db(path, instance, await instance.connect(), !!opts.readOnly);
+        return new Db(path, instance, await instance.connect(), !!opts.readOnly, opts.memoryLimit);
       }
       // The row group size is an option of ATTACH only: open an empty instance and attach the file.
       config.temp_directory ??= `${path}.tmp`;
@@ -95,7 +121,7 @@ export class Db {
         instance.closeSync();
         throw e;
       }
-      return new Db(path, instance, conn, !!opts.readOnly);
+      return new Db(path, instance, conn, !!opts.readOnly, opts.memoryLimit);
     } catch (e) {
       throw mapDuckDbError(e, path);
     }
@@ -143,7 +169,33 @@ export class Db {
 
   /** Opens (or creates) a store for ingest: DuckDB's settings for bulk loading, decided here. */
   static openForIngest(path: string): Promise<Db> {
-    return Db.open(path, { memoryLimit: ingestMemoryLimit(), threads: 2, preserveInsertionOrder: false, rowGroupSize: INGEST_ROW_GROUP_SIZE });
+    return Db.open(path, {
+      memoryLimit: ingestMemoryLimit(),
+      threads: 2,
+      preserveInsertionOrder: false,
+      rowGroupSize: INGEST_ROW_GROUP_SIZE,
+      settings: INGEST_ALLOCATOR,
+    });
+  }
+
+  /**
+   * Runs fn under another memory_limit (a global setting, not part of any transaction), then
+   * puts back the one the instance was opened with. Without such a limit, runs fn as it is: the
+   * limit is about memory, never about whether fn runs.
+   */
+  async withMemoryLimit<T>(limit: string, fn: () => Promise<T>): Promise<T> {
+    if (!this.memoryLimit || limit === this.memoryLimit) return fn();
+    try {
+      await this.run(`SET memory_limit = ${quoteString(limit)}`);
+    } catch {
+      // DuckDB refuses a limit below what it cannot evict right now: fn still runs, under the old one.
+      return fn();
+    }
+    try {
+      return await fn();
+    } finally {
+      await this.run(`SET memory_limit = ${quoteString(this.memoryLimit)}`);
+    }
   }
 
   interrupt(): void {

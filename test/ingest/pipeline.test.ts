@@ -7,7 +7,7 @@ import { ONE_LINE_PEEK_BYTES } from '../../src/ingest/decode-file.js';
 import { ingest, type IngestOptions } from '../../src/ingest/ingest.js';
 import { DEFAULT_LIMITS } from '../../src/ingest/types.js';
 import { storeStats } from '../../src/store/catalog.js';
-import { Db } from '../../src/store/duckdb.js';
+import { Db, duplicateRemovalMemoryLimit } from '../../src/store/duckdb.js';
 import { tempDir } from '../helpers/cli.js';
 import { doc, event, gz } from '../helpers/fixtures.js';
 import { writeZip } from '../helpers/zip-writer.js';
@@ -158,6 +158,25 @@ describe('ingest pipeline (library, real DuckDB and real files)', () => {
       expect(s.duplicatesDropped).toBe(1); // event(1), pretty-printed this time: same content
       expect(await count(db)).toBe(4);
       expect(await count(db, `eventID = '${event(2).eventID}'`)).toBe(2);
+    });
+  });
+
+  it('removes duplicates under its own, lower memory limit and puts the ingest limit back', async () => {
+    const a = tree({ [P('111122223333', 'us-east-1', '01', 'a')]: gz(doc([event(1), event(2)])) });
+    const b = tree({ [P('111122223333', 'us-east-1', '01', 'b')]: gz(doc([event(2), event(3)])) });
+    const limit = async (db: Db) => String((await db.all<{ v: string }>(`SELECT current_setting('memory_limit') AS v`))[0]!.v);
+    await withDb(async (db) => {
+      const ingestLimit = await limit(db);
+      let inside = '';
+      await db.withMemoryLimit(duplicateRemovalMemoryLimit(), async () => {
+        inside = await limit(db);
+      });
+      if (!process.env.CTLAKE_MEMORY_LIMIT) expect(inside).not.toBe(ingestLimit); // 400MB while 600MB otherwise
+      expect(await limit(db)).toBe(ingestLimit);
+      await run(db, { paths: [a] });
+      const s = await run(db, { paths: [b] });
+      expect(s.duplicatesDropped).toBe(1);
+      expect(await limit(db)).toBe(ingestLimit);
     });
   });
 
