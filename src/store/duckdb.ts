@@ -46,11 +46,11 @@ async function traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
 /**
  * DuckDB's memory limit for ingest (CTLAKE_MEMORY_LIMIT overrides it). Two DuckDB threads building
  * row groups of this table need ~380 MB beside the JSON reader's ~105 MB of buffers: at 400MB DuckDB
- * spilled 110-135 MB of unfinished row groups to its temp folder during a 1M load (~5% of the CPU);
- * 600MB spills nothing. The peak RSS of the process, which must stay under 1 GiB, runs 200-300 MB
- * above what DuckDB uses (Node, the decode workers) plus whatever its allocator keeps, which
- * INGEST_ALLOCATOR bounds: 600MB with it peaked at 762-840 MB on 1M events, 889-918 MB on 5M and
- * 862 MB on a single 2 GB file; without it 600MB reached 1,004 MB on 1M events.
+ * spilled 110-135 MB of unfinished row groups to its temp folder during a 1M load; 600MB spills
+ * nothing and took 10% less CPU. The peak RSS of the process, which must stay under 1 GiB, runs
+ * 200-300 MB above what DuckDB uses (Node, the decode workers) plus whatever its allocator keeps,
+ * which INGEST_ALLOCATOR bounds: 600MB with it peaked at 729-870 MB in some twenty 1M runs, 889-918
+ * MB on 5M events and 833-862 MB on a single 2 GB file; without it 600MB reached 1,004-1,018 MB on 1M.
  */
 export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '600MB';
 
