@@ -49,7 +49,7 @@ async function traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
  * spilled 110-135 MB of unfinished row groups to its temp folder during a 1M load; 600MB spills
  * nothing and took 10% less CPU. The peak RSS of the process, which must stay under 1 GiB, runs
  * 200-300 MB above what DuckDB uses (Node, the decode workers) plus whatever its allocator keeps,
- * which INGEST_ALLOCATOR bounds: 600MB with it peaked at 729-870 MB in some twenty 1M runs, 889-918
+ * which INGEST_ALLOCATOR bounds: 600MB with it peaked at 729-910 MB in some thirty 1M runs, 889-918
  * MB on 5M events and 833-862 MB on a single 2 GB file; without it 600MB reached 1,004-1,018 MB on 1M.
  */
 export const ingestMemoryLimit = (): string => process.env.CTLAKE_MEMORY_LIMIT ?? '600MB';
