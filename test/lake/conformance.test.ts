@@ -53,7 +53,7 @@ describe.skipIf(!root)('conformance: published CloudTrail Lake queries on real C
 });
 
 // Reported as skipped on purpose when ../shared is absent (a user's fresh clone), so the gap is visible;
-// with ../shared present (CI) this placeholder is the one skipped test.
-describe.skipIf(!!root)('conformance (skipped)', () => {
+// with ../shared present (CI) the suite above runs and this placeholder is not registered at all.
+if (!root) describe('conformance (skipped)', () => {
   it.skip('needs ../shared/conformance (lake-queries/ and realdata/) next to the project', () => {});
 });
